@@ -11,12 +11,21 @@ on their own.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from openita.lib.itemcodes import ItemCodeError, normalize_item_code
 
@@ -30,6 +39,14 @@ COVERAGE_RULES: dict[str, str] = {
     "channel": "a channel that works continuously (Q&A, e-service, complaint channel)",
 }
 CHANNEL_KINDS = ("qa", "social", "eservice", "complaint", "opinion", "form", "chat")
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# Exact decimals while validating (weights must sum to exactly 100), plain numbers in JSON.
+Number = Annotated[Decimal, PlainSerializer(_number, return_type=int | float, when_used="json")]
 Confidence = Literal["confirmed", "single_source", "inferred", "low"]
 InstrumentCode = Literal["IIT", "EIT", "OIT"]
 
@@ -51,7 +68,7 @@ class Provenance(Strict):
 class Instrument(Strict):
     code: InstrumentCode
     name: str = Field(min_length=1)
-    weight: Decimal = Field(ge=0, le=100)
+    weight: Number = Field(ge=0, le=100)
     indicators: list[int] = Field(min_length=1)
 
 
@@ -138,7 +155,7 @@ class Questionnaire(Strict):
     instrument: Literal["IIT", "EIT"]
     confidence: Confidence
     source: str = ""
-    scale_values: dict[str, list[Decimal]] = {}
+    scale_values: dict[str, list[Number]] = {}
     questions: list[Question] = []
 
 
@@ -153,18 +170,18 @@ class Scoring(Strict):
 
 class LetterBand(Strict):
     label: str = Field(min_length=1)
-    min: Decimal = Field(ge=0, le=100)
+    min: Number = Field(ge=0, le=100)
 
 
 class PassTier(Strict):
     label: str = Field(min_length=1)
-    min_total: Decimal = Field(ge=0, le=100)
-    min_each_instrument: Decimal | None = Field(default=None, ge=0, le=100)
+    min_total: Number = Field(ge=0, le=100)
+    min_each_instrument: Number | None = Field(default=None, ge=0, le=100)
 
 
 class Grading(Strict):
     scheme: Literal["letters", "pass_labels"]
-    pass_mark: Decimal = Field(ge=0, le=100)
+    pass_mark: Number = Field(ge=0, le=100)
     bands: list[LetterBand] = []
     tiers: list[PassTier] = []
     confidence: Confidence = "confirmed"
@@ -317,8 +334,15 @@ def _where(loc: tuple[int | str, ...], doc: Any) -> str:
     return ".".join(parts) or "(document)"
 
 
-def validate_document(doc: Any, *, source: str) -> Framework:
-    """Validate a parsed document and return the model, or raise FrameworkFileError."""
+Locator = Callable[[tuple[int | str, ...]], str | None]
+
+
+def validate_document(doc: Any, *, source: str, locate: Locator | None = None) -> Framework:
+    """Validate a parsed document and return the model, or raise FrameworkFileError.
+
+    ``locate`` may name where a field came from (an Excel sheet and row, say); its answer is
+    put in front of the field path.
+    """
     if not isinstance(doc, dict):
         raise FrameworkFileError(source, ["(document): must be a mapping of fields"])
     try:
@@ -327,7 +351,10 @@ def validate_document(doc: Any, *, source: str) -> Framework:
         errors = []
         for err in exc.errors():
             msg = err["msg"].removeprefix("Value error, ")
-            errors.append(f"{_where(tuple(err['loc']), doc)}: {msg}")
+            loc = tuple(err["loc"])
+            origin = locate(loc) if locate else None
+            where = _where(loc, doc)
+            errors.append(f"{origin}, {where}: {msg}" if origin else f"{where}: {msg}")
         raise FrameworkFileError(source, errors) from None
 
 
@@ -340,6 +367,15 @@ def load_yaml(path: Path) -> Framework:
     except yaml.YAMLError as exc:
         raise FrameworkFileError(str(path), [f"(file): not valid YAML: {exc}"]) from None
     return validate_document(doc, source=str(path))
+
+
+def dump(fw: Framework) -> dict[str, Any]:
+    """The canonical JSON-ready form of a framework, as stored and exported."""
+    return fw.model_dump(mode="json")
+
+
+def to_yaml(doc: dict[str, Any]) -> str:
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,3 @@
+from openita.cli import main
+
+main()

@@ -1,0 +1,167 @@
+"""OpenITA settings: one module, driven by environment variables.
+
+Every variable is documented in docs/configuration.md. Values are checked at start-up by the
+system checks in openita/checks.py (ids openita.E00x / openita.W00x).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from openita.lib import env
+from openita.lib.env import env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("OPENITA_DATA_DIR", str(BASE_DIR.parent / "data"))).resolve()
+
+# Malformed variables do not stop the import: they are collected here, replaced by their
+# default, and reported by the start-up check openita.E003 with the variable's name.
+ENV_ERRORS: list[str] = []
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    try:
+        return env.env_bool(name, default)
+    except env.EnvError as exc:
+        ENV_ERRORS.append(str(exc))
+        return default
+
+
+def env_int(name: str, default: int) -> int:
+    try:
+        return env.env_int(name, default)
+    except env.EnvError as exc:
+        ENV_ERRORS.append(str(exc))
+        return default
+
+
+def _database(url: str) -> dict[str, object]:
+    if url:
+        try:
+            return dict(dj_database_url.parse(url, conn_max_age=env_int("OPENITA_DB_CONN_MAX_AGE", 60)))
+        except ValueError as exc:
+            ENV_ERRORS.append(f"DATABASE_URL cannot be used: {exc}")
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "openita.sqlite3",
+        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+    }
+
+
+
+DEBUG = env_bool("OPENITA_DEBUG", False)
+# An insecure key is allowed only with OPENITA_DEBUG; the system check openita.E001 refuses
+# to start a production server without a real one.
+SECRET_KEY = env_str("OPENITA_SECRET_KEY", "") or "insecure-development-key-change-me"
+ALLOWED_HOSTS = env_list("OPENITA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("OPENITA_CSRF_TRUSTED_ORIGINS", [])
+SITE_URL = env_str("OPENITA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "axes",
+    "openita.core",
+    "openita.accounts",
+    "openita.agencies",
+    "openita.audit",
+    "openita.frameworks",
+    "openita.disclosure",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "openita.urls"
+WSGI_APPLICATION = "openita.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+            "builtins": ["openita.core.templatetags.thai"],
+        },
+    }
+]
+
+DATABASE_URL = env_str("DATABASE_URL", "")
+DATABASES = {"default": _database(DATABASE_URL)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Lockout after repeated failed logins (django-axes): per user name and address pair.
+AXES_FAILURE_LIMIT = env_int("OPENITA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("OPENITA_LOGIN_COOLOFF_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+LANGUAGE_CODE = "th"
+LANGUAGES = [("th", "ไทย"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Bangkok"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+EMAIL_BACKEND = env_str("OPENITA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("OPENITA_FROM_EMAIL", "OpenITA <noreply@openita.local>")
+
+SESSION_COOKIE_SECURE = env_bool("OPENITA_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"openita": {"handlers": ["console"], "level": "INFO"}},
+}
