@@ -153,7 +153,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = env_str("OPENITA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": env_str(
+            "OPENITA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
+        "OPTIONS": {
+            k: v
+            for k, v in {
+                "host": env_str("OPENITA_EMAIL_HOST", ""),
+                "port": env_int("OPENITA_EMAIL_PORT", 0) or None,
+                "username": env_str("OPENITA_EMAIL_USER", ""),
+                "password": env_str("OPENITA_EMAIL_PASSWORD", ""),
+                "use_tls": env_bool("OPENITA_EMAIL_TLS", False) or None,
+            }.items()
+            if v
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("OPENITA_FROM_EMAIL", "OpenITA <noreply@openita.local>")
 
 SESSION_COOKIE_SECURE = env_bool("OPENITA_SECURE_COOKIES", False)

@@ -1,0 +1,105 @@
+"""The cast: two agencies, a coordinator, a unit editor, an assessor and an outsider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from openita.accounts.services import create_user
+from openita.agencies import services as agencies
+from openita.agencies.models import Role
+from openita.disclosure.services import assign_units, start_response_set
+from openita.frameworks import schema, services as frameworks
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _tmp_data_dir(settings: Any, tmp_path: Path) -> None:
+    settings.DATA_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture
+def mini(db: Any) -> Any:
+    """The small test framework, installed."""
+    fw, _ = frameworks.install(schema.load_yaml(FIXTURES / "mini-2566.yaml"), source="mini",
+                               by=None)
+    return fw
+
+
+@pytest.fixture
+def agency_a(db: Any) -> Any:
+    agency = agencies.create_agency(by=None, name="จังหวัดทดสอบเอ", kind="province",
+                                    province="ปทุมธานี")
+    agencies.add_unit(agency, "กลุ่มงานบริหารทรัพยากรบุคคล", short_name="บค.", by=None)
+    agencies.add_unit(agency, "กลุ่มงานยุทธศาสตร์", short_name="ยศ.", by=None)
+    return agency
+
+
+@pytest.fixture
+def agency_b(db: Any) -> Any:
+    agency = agencies.create_agency(by=None, name="องค์การบริหารส่วนจังหวัดบี", kind="pao",
+                                    province="พะเยา")
+    agencies.add_unit(agency, "กองคลัง", short_name="กองคลัง", by=None)
+    return agency
+
+
+def _user(name: str, agency: Any = None, role: str = "", units: Any = None) -> Any:
+    user = create_user(name, PASSWORD, email=f"{name}@example.test", by=None)
+    if agency is not None:
+        agencies.add_member(agency, user, role, units=units, by=None)
+    return user
+
+
+@pytest.fixture
+def coordinator(agency_a: Any) -> Any:
+    return _user("coord_a", agency_a, Role.COORDINATOR)
+
+
+@pytest.fixture
+def unit_editor(agency_a: Any) -> Any:
+    return _user("editor_a", agency_a, Role.UNIT_EDITOR,
+                 units=list(agency_a.units.filter(short_name="บค.")))
+
+
+@pytest.fixture
+def assessor(agency_a: Any) -> Any:
+    return _user("assessor_a", agency_a, Role.ASSESSOR)
+
+
+@pytest.fixture
+def outsider(db: Any) -> Any:
+    return _user("outsider")
+
+
+@pytest.fixture
+def coordinator_b(agency_b: Any) -> Any:
+    return _user("coord_b", agency_b, Role.COORDINATOR)
+
+
+@pytest.fixture
+def response_set_a(agency_a: Any, mini: Any) -> Any:
+    rs = start_response_set(agency_a, mini, by=None)
+    hr, strategy = agency_a.units.get(short_name="บค."), agency_a.units.get(short_name="ยศ.")
+    rows = list(rs.responses.select_related("item"))
+    assign_units(rows[0], [hr], by=None)
+    assign_units(rows[1], [strategy], by=None)
+    return rs
+
+
+@pytest.fixture
+def response_set_b(agency_b: Any, mini: Any) -> Any:
+    return start_response_set(agency_b, mini, by=None)
+
+
+def login(user: Any) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
