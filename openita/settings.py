@@ -40,7 +40,9 @@ def env_int(name: str, default: int) -> int:
 def _database(url: str) -> dict[str, object]:
     if url:
         try:
-            return dict(dj_database_url.parse(url, conn_max_age=env_int("OPENITA_DB_CONN_MAX_AGE", 60)))
+            return dict(
+                dj_database_url.parse(url, conn_max_age=env_int("OPENITA_DB_CONN_MAX_AGE", 60))
+            )
         except ValueError as exc:
             ENV_ERRORS.append(f"DATABASE_URL cannot be used: {exc}")
     return {
@@ -48,7 +50,6 @@ def _database(url: str) -> dict[str, object]:
         "NAME": DATA_DIR / "openita.sqlite3",
         "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
     }
-
 
 
 DEBUG = env_bool("OPENITA_DEBUG", False)

@@ -12,7 +12,8 @@ from openita.accounts.services import create_user
 from openita.agencies import services as agencies
 from openita.agencies.models import Role
 from openita.disclosure.services import assign_units, start_response_set
-from openita.frameworks import schema, services as frameworks
+from openita.frameworks import schema
+from openita.frameworks import services as frameworks
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORD = "correct-horse-battery-staple"
@@ -22,22 +23,26 @@ PASSWORD = "correct-horse-battery-staple"
 def _tmp_data_dir(settings: Any, tmp_path: Path) -> None:
     settings.DATA_DIR = tmp_path
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture
 def mini(db: Any) -> Any:
     """The small test framework, installed."""
-    fw, _ = frameworks.install(schema.load_yaml(FIXTURES / "mini-2566.yaml"), source="mini",
-                               by=None)
+    fw, _ = frameworks.install(
+        schema.load_yaml(FIXTURES / "mini-2566.yaml"), source="mini", by=None
+    )
     return fw
 
 
 @pytest.fixture
 def agency_a(db: Any) -> Any:
-    agency = agencies.create_agency(by=None, name="จังหวัดทดสอบเอ", kind="province",
-                                    province="ปทุมธานี")
+    agency = agencies.create_agency(
+        by=None, name="จังหวัดทดสอบเอ", kind="province", province="ปทุมธานี"
+    )
     agencies.add_unit(agency, "กลุ่มงานบริหารทรัพยากรบุคคล", short_name="บค.", by=None)
     agencies.add_unit(agency, "กลุ่มงานยุทธศาสตร์", short_name="ยศ.", by=None)
     return agency
@@ -45,8 +50,9 @@ def agency_a(db: Any) -> Any:
 
 @pytest.fixture
 def agency_b(db: Any) -> Any:
-    agency = agencies.create_agency(by=None, name="องค์การบริหารส่วนจังหวัดบี", kind="pao",
-                                    province="พะเยา")
+    agency = agencies.create_agency(
+        by=None, name="องค์การบริหารส่วนจังหวัดบี", kind="pao", province="พะเยา"
+    )
     agencies.add_unit(agency, "กองคลัง", short_name="กองคลัง", by=None)
     return agency
 
@@ -65,8 +71,9 @@ def coordinator(agency_a: Any) -> Any:
 
 @pytest.fixture
 def unit_editor(agency_a: Any) -> Any:
-    return _user("editor_a", agency_a, Role.UNIT_EDITOR,
-                 units=list(agency_a.units.filter(short_name="บค.")))
+    return _user(
+        "editor_a", agency_a, Role.UNIT_EDITOR, units=list(agency_a.units.filter(short_name="บค."))
+    )
 
 
 @pytest.fixture

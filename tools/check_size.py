@@ -23,8 +23,10 @@ def problems_in(path: Path) -> list[str]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             length = (node.end_lineno or node.lineno) - node.lineno + 1
             if length > MAX_FUNCTION_LINES:
-                found.append(f"{path}:{node.lineno}: function {node.name} has {length} lines "
-                             f"(limit {MAX_FUNCTION_LINES})")
+                found.append(
+                    f"{path}:{node.lineno}: function {node.name} has {length} lines "
+                    f"(limit {MAX_FUNCTION_LINES})"
+                )
     return found
 
 
@@ -37,8 +39,9 @@ def python_files(roots: list[str]) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    found = [p for path in python_files(argv or ["openita", "tools", "bench"])
-             for p in problems_in(path)]
+    found = [
+        p for path in python_files(argv or ["openita", "tools", "bench"]) for p in problems_in(path)
+    ]
     for line in found:
         print(line)
     return 1 if found else 0

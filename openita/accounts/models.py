@@ -18,7 +18,7 @@ class User(AbstractUser):
         return self.display_name or self.get_username()
 
 
-TOKEN_PREFIX = "oita_"
+TOKEN_PREFIX = "oita_"  # noqa: S105 (a public prefix, not a secret)
 
 
 def hash_token(raw: str) -> str:
@@ -29,8 +29,9 @@ class ApiToken(models.Model):
     """A personal API token; only its SHA-256 is stored, the token is shown once."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(max_length=12)
     key_hash = models.CharField(max_length=64, unique=True)

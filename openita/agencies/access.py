@@ -35,8 +35,9 @@ def roles_at(user: Any, agency: Agency) -> set[str]:
     return roles | {"site_admin"} if is_site_admin(user) else roles
 
 
-def get_agency_for_user(user: Any, agency_uuid: UUID | str, *, roles: set[str] | None = None
-                        ) -> Agency:
+def get_agency_for_user(
+    user: Any, agency_uuid: UUID | str, *, roles: set[str] | None = None
+) -> Agency:
     """The agency if the user may see it (with one of ``roles`` when given), else 404."""
     agency = agencies_for(user).filter(uuid=agency_uuid).first()
     if agency is None:

@@ -44,8 +44,10 @@ class ResponseSetRef(Schema):
 
 def _agency_out(user: Any, agency: Any) -> dict[str, Any]:
     fields = ("uuid", "name", "name_en", "kind", "province", "parent_body", "website")
-    return {**{f: getattr(agency, f) for f in fields},
-            "roles": sorted(access.roles_at(user, agency))}
+    return {
+        **{f: getattr(agency, f) for f in fields},
+        "roles": sorted(access.roles_at(user, agency)),
+    }
 
 
 @router.get("", response=list[AgencyOut], summary="Agencies you may see")
@@ -66,9 +68,10 @@ def list_units(request: HttpRequest, agency_uuid: UUID) -> Any:
 @router.get("/{agency_uuid}/response-sets", response=list[ResponseSetRef])
 def list_response_sets(request: HttpRequest, agency_uuid: UUID) -> list[dict[str, Any]]:
     agency = access.get_agency_for_user(request.user, agency_uuid)
-    return [{"uuid": rs.uuid, "framework": rs.framework.code,
-             "fiscal_year": rs.framework.fiscal_year}
-            for rs in agency.response_sets.select_related("framework")]
+    return [
+        {"uuid": rs.uuid, "framework": rs.framework.code, "fiscal_year": rs.framework.fiscal_year}
+        for rs in agency.response_sets.select_related("framework")
+    ]
 
 
 @router.get("/{agency_uuid}/audit", response=list[AuditOut], summary="The agency's audit log")
@@ -77,5 +80,15 @@ def list_audit(request: HttpRequest, agency_uuid: UUID, limit: int = 100) -> lis
     if not access.can_read_audit(request.user, agency):
         raise Http404("No such agency")
     entries = agency.audit_entries.all()[: max(1, min(limit, 1000))]
-    return [{"uuid": e.uuid, "at": e.at.isoformat(), "actor": e.actor_label, "action": e.action,
-             "object": e.object_label, "before": e.before, "after": e.after} for e in entries]
+    return [
+        {
+            "uuid": e.uuid,
+            "at": e.at.isoformat(),
+            "actor": e.actor_label,
+            "action": e.action,
+            "object": e.object_label,
+            "before": e.before,
+            "after": e.after,
+        }
+        for e in entries
+    ]

@@ -66,8 +66,9 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """A user's role at one agency. Assessors and overseers hold one row per agency."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     units = models.ManyToManyField(Unit, blank=True, related_name="editors")

@@ -9,8 +9,9 @@ from openita.agencies import access
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    agencies = [(a, sorted(access.roles_at(request.user, a)))
-                for a in access.agencies_for(request.user)]
+    agencies = [
+        (a, sorted(access.roles_at(request.user, a))) for a in access.agencies_for(request.user)
+    ]
     return render(request, "agencies/home.html", {"agencies": agencies})
 
 

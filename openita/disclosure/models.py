@@ -9,10 +9,12 @@ class ResponseSet(models.Model):
     """An agency's OIT answers for one framework (one fiscal year)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE,
-                               related_name="response_sets")
-    framework = models.ForeignKey("frameworks.Framework", on_delete=models.PROTECT,
-                                  related_name="response_sets")
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="response_sets"
+    )
+    framework = models.ForeignKey(
+        "frameworks.Framework", on_delete=models.PROTECT, related_name="response_sets"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -37,14 +39,17 @@ class ItemResponse(models.Model):
     """One item of a response set: who answers it and how far they are."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    response_set = models.ForeignKey(ResponseSet, on_delete=models.CASCADE,
-                                     related_name="responses")
+    response_set = models.ForeignKey(
+        ResponseSet, on_delete=models.CASCADE, related_name="responses"
+    )
     item = models.ForeignKey("frameworks.Item", on_delete=models.PROTECT, related_name="+")
     units = models.ManyToManyField("agencies.Unit", blank=True, related_name="item_responses")
-    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(_("status"), max_length=20, choices=ItemStatus.choices,
-                              default=ItemStatus.NOT_STARTED)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
+    )
     due_date = models.DateField(_("due date"), null=True, blank=True)
 
     class Meta:

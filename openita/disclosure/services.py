@@ -20,8 +20,12 @@ def start_response_set(agency: Agency, framework: Framework, *, by: Any) -> Resp
         ItemResponse.objects.bulk_create(
             ItemResponse(response_set=response_set, item=item) for item in framework.items.all()
         )
-        log_action(response_set, "oit.response_set_started", user=by,
-                   after={"framework": framework.code, "items": framework.items.count()})
+        log_action(
+            response_set,
+            "oit.response_set_started",
+            user=by,
+            after={"framework": framework.code, "items": framework.items.count()},
+        )
     return response_set
 
 
@@ -34,6 +38,12 @@ def assign_units(response: ItemResponse, units: list[Unit], *, by: Any) -> ItemR
         raise ValueError(f"units of another agency: {', '.join(map(str, foreign))}")
     before = sorted(u.name for u in response.units.all())
     response.units.set(units)
-    log_action(response, "oit.units_assigned", user=by, agency=agency,
-               before={"units": before}, after={"units": sorted(u.name for u in units)})
+    log_action(
+        response,
+        "oit.units_assigned",
+        user=by,
+        agency=agency,
+        before={"units": before},
+        after={"units": sorted(u.name for u in units)},
+    )
     return response

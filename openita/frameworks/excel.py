@@ -99,15 +99,32 @@ def _question_rows(doc: dict[str, Any]) -> tuple[list[list[Any]], list[list[Any]
     sets, questions = [], []
     for qn in doc["questionnaires"]:
         scales = qn["scale_values"]
-        sets.append([qn["instrument"], qn["confidence"], qn["source"],
-                     _join(scales.get("four_level", [])), _join(scales.get("yes_no", []))])
+        sets.append(
+            [
+                qn["instrument"],
+                qn["confidence"],
+                qn["source"],
+                _join(scales.get("four_level", [])),
+                _join(scales.get("yes_no", [])),
+            ]
+        )
         for q in qn["questions"]:
-            questions.append([qn["instrument"], q["code"], "", q["text"], q["indicator"],
-                              q["scale"], _yes(q["reversed"])])
+            questions.append(
+                [
+                    qn["instrument"],
+                    q["code"],
+                    "",
+                    q["text"],
+                    q["indicator"],
+                    q["scale"],
+                    _yes(q["reversed"]),
+                ]
+            )
             for part in q["sub_items"]:
                 rev = "" if part["reversed"] is None else _yes(part["reversed"])
-                questions.append([qn["instrument"], q["code"], part["code"], part["text"],
-                                  "", "", rev])
+                questions.append(
+                    [qn["instrument"], q["code"], part["code"], part["text"], "", "", rev]
+                )
     return sets, questions
 
 
@@ -119,7 +136,9 @@ def export_workbook(doc: dict[str, Any]) -> bytes:
     levels = (
         [[b["label"], b["min"], ""] for b in grading["bands"]]
         if grading["scheme"] == "letters"
-        else [[t["label"], t["min_total"], t["min_each_instrument"] or ""] for t in grading["tiers"]]
+        else [
+            [t["label"], t["min_total"], t["min_each_instrument"] or ""] for t in grading["tiers"]
+        ]
     )
     rows: dict[str, list[list[Any]]] = {
         "framework": _header_rows(doc),
@@ -251,10 +270,15 @@ def _items(reader: _Reader) -> list[dict[str, Any]]:
         if owner is None:
             reader.errors.append(f"sheet 'elements' row {number}: unknown item {row['item']!r}")
             continue
-        position = (("items", items.index(owner), "elements", len(owner["elements"])))
+        position = ("items", items.index(owner), "elements", len(owner["elements"]))
         reader.remember(position, "elements", number)
-        owner["elements"].append({"text": row["text"], "required": _bool(row["required"] or "yes"),
-                                  "keywords": _split(row["keywords"])})
+        owner["elements"].append(
+            {
+                "text": row["text"],
+                "required": _bool(row["required"] or "yes"),
+                "keywords": _split(row["keywords"]),
+            }
+        )
     return items
 
 
@@ -303,8 +327,13 @@ def _grading(reader: _Reader, head: dict[str, Any]) -> dict[str, Any]:
             levels.append({"label": row["label"], "min": row["min"]})
         else:
             each = row["min_each_instrument"]
-            levels.append({"label": row["label"], "min_total": row["min"],
-                           "min_each_instrument": None if each == "" else each})
+            levels.append(
+                {
+                    "label": row["label"],
+                    "min_total": row["min"],
+                    "min_each_instrument": None if each == "" else each,
+                }
+            )
     return {
         "scheme": scheme, "pass_mark": head.get("pass_mark"),
         "confidence": head.get("grading_confidence") or "confirmed",

@@ -83,7 +83,10 @@ def install(fw: schema.Framework, *, source: str, by: Any) -> tuple[Framework, b
     except ProtectedError as exc:
         raise FrameworkError(
             _("Items of %(id)s are still in use and cannot be dropped: %(codes)s")
-            % {"id": fw.id, "codes": ", ".join(sorted({str(o.item) for o in exc.protected_objects}))}
+            % {
+                "id": fw.id,
+                "codes": ", ".join(sorted({str(o.item) for o in exc.protected_objects})),
+            }
         ) from None
     after = {"sha256": digest, "items": len(codes), "source": source}
     action = "framework.updated" if existing else "framework.installed"

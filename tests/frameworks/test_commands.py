@@ -27,8 +27,9 @@ def test_it_lists_frameworks_as_json_with_item_counts(library, capsys):
     assert rows["ita-2567"]["complete"] is False
 
 
-@pytest.mark.parametrize("code", ["ita-2565", "ita-2566", "ita-2568", "ita-2569",
-                                  "moi-industry-2565"])
+@pytest.mark.parametrize(
+    "code", ["ita-2565", "ita-2566", "ita-2568", "ita-2569", "moi-industry-2565"]
+)
 def test_it_shows_every_item_with_elements_and_coverage(library, capsys, code):
     doc = json.loads(run("show", code, "--json", capsys=capsys))
     assert doc["id"] == code and doc["items"]

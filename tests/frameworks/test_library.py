@@ -4,8 +4,13 @@ import pytest
 
 from openita.frameworks import schema, services
 
-EXPECTED_ITEMS = {"ita-2565": 43, "ita-2566": 43, "ita-2568": 28, "ita-2569": 26,
-                  "moi-industry-2565": 40}
+EXPECTED_ITEMS = {
+    "ita-2565": 43,
+    "ita-2566": 43,
+    "ita-2568": 28,
+    "ita-2569": 26,
+    "moi-industry-2565": 40,
+}
 
 
 @pytest.fixture(scope="module")

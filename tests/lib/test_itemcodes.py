@@ -8,8 +8,10 @@ def test_it_reads_every_spelling_of_o1(raw):
     assert normalize_item_code(raw) == "O1"
 
 
-@pytest.mark.parametrize(("raw", "code"), [("010", "O10"), ("023", "O23"), ("o31", "O31"),
-                                           ("○11", "O11"), ("๐๔๓", "O43"), ("43", "O43")])
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("010", "O10"), ("023", "O23"), ("o31", "O31"), ("○11", "O11"), ("๐๔๓", "O43"), ("43", "O43")],
+)
 def test_it_reads_the_spellings_of_seed_002(raw, code):
     assert normalize_item_code(raw) == code
 

@@ -64,19 +64,26 @@ def _user(spec: dict[str, Any], agencies: dict[str, Agency]) -> Login:
     password = _password()
     user = User.objects.filter(username=spec["username"]).first()
     if user is None:
-        user = create_user(spec["username"], password, display_name=spec["name"],
-                           email=f"{spec['username']}@demo.openita.local",
-                           is_superuser=spec["role"] == "site_admin", by=None)
+        user = create_user(
+            spec["username"],
+            password,
+            display_name=spec["name"],
+            email=f"{spec['username']}@demo.openita.local",
+            is_superuser=spec["role"] == "site_admin",
+            by=None,
+        )
     else:
         user.set_password(password)
         user.save()
-    scope = list(agencies.values()) if spec.get("agency") == "*" else (
-        [agencies[spec["agency"]]] if spec.get("agency") else [])
+    scope = (
+        list(agencies.values())
+        if spec.get("agency") == "*"
+        else ([agencies[spec["agency"]]] if spec.get("agency") else [])
+    )
     for agency in scope:
         units = list(agency.units.filter(short_name__in=spec.get("units", [])))
         services.add_member(agency, user, spec["role"], units=units or None, by=None)
-    label = "ทุกหน่วยงานตัวอย่าง" if spec.get("agency") == "*" else (
-        scope[0].name if scope else "")
+    label = "ทุกหน่วยงานตัวอย่าง" if spec.get("agency") == "*" else (scope[0].name if scope else "")
     return Login(spec["username"], password, spec["role"], label)
 
 
@@ -97,7 +104,9 @@ def build_demo(path: Path = DEMO_FILE) -> DemoResult:
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     framework = Framework.objects.filter(code=spec["framework"]).first()
     if framework is None:
-        raise DemoError(f"framework {spec['framework']} is not loaded; run: openita frameworks load")
+        raise DemoError(
+            f"framework {spec['framework']} is not loaded; run: openita frameworks load"
+        )
     result = DemoResult()
     for agency_spec in spec["agencies"]:
         result.agencies[agency_spec["key"]] = _agency(agency_spec)

@@ -26,5 +26,7 @@ class Command(BaseCommand):
         self.stdout.write("OpenITA demo — log in at http://127.0.0.1:8000/accounts/login/")
         self.stdout.write("ผู้ใช้ตัวอย่าง (demo users; passwords are new on every run):")
         for row in result.logins:
-            self.stdout.write(f"  {row.username:<12} {row.password:<22} {row.role:<12} {row.agency}")
+            self.stdout.write(
+                f"  {row.username:<12} {row.password:<22} {row.role:<12} {row.agency}"
+            )
         self.stdout.write("")

@@ -73,7 +73,9 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(str(exc))
             else:
-                self.stdout.write(f"{path}: ok ({fw.id}, FY{fw.fiscal_year}, {len(fw.items)} items)")
+                self.stdout.write(
+                    f"{path}: ok ({fw.id}, FY{fw.fiscal_year}, {len(fw.items)} items)"
+                )
         if failed:
             raise CommandError(f"{failed} file(s) failed validation; nothing was loaded")
 

@@ -1,0 +1,107 @@
+"""Tenant isolation: nobody reaches another agency's data, by page or by API."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from openita.accounts.services import create_token
+from tests.conftest import login
+
+UUID_PARAM = re.compile(r"<(?:uuid:)?(\w+_uuid)>")
+
+
+def _routes(patterns=None, prefix=""):
+    """Every URL pattern of the project, as a route string with converters left in."""
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        route = prefix + str(p.pattern)
+        if isinstance(p, URLResolver):
+            yield from _routes(p.url_patterns, route)
+        elif isinstance(p, URLPattern):
+            yield route
+
+
+def tenant_routes():
+    return sorted({r for r in _routes() if UUID_PARAM.search(r) and not r.startswith("admin/")})
+
+
+@pytest.fixture
+def b_objects(agency_b, coordinator_b, response_set_b):
+    token, _raw = create_token(coordinator_b, "b", by=None)
+    return {"agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid,
+            "token_uuid": token.uuid}
+
+
+def _fill(route, objects):
+    path = UUID_PARAM.sub(lambda m: str(objects[m.group(1)]), route)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+def test_it_knows_the_tenant_routes_it_checks():
+    routes = tenant_routes()
+    assert len(routes) >= 8, routes
+    assert any(r.startswith("api/") for r in routes)
+    assert {m for r in routes for m in UUID_PARAM.findall(r)} <= {
+        "agency_uuid", "set_uuid", "token_uuid"}
+
+
+def test_it_gives_404_on_every_agency_b_page_and_api_route_to_agency_a(
+        b_objects, coordinator, response_set_a):
+    client = login(coordinator)
+    for route in tenant_routes():
+        url = _fill(route, b_objects)
+        method = client.post if route.endswith(("revoke/", "new/")) else client.get
+        assert method(url).status_code == 404, url
+
+
+def test_it_gives_404_on_agency_b_api_routes_to_an_agency_a_token(b_objects, coordinator):
+    _token, raw = create_token(coordinator, "a", by=None)
+    from django.test import Client
+
+    client = Client(headers={"authorization": f"Bearer {raw}"})
+    api_routes = [r for r in tenant_routes() if r.startswith("api/")]
+    for route in api_routes:
+        assert client.get(_fill(route, b_objects)).status_code == 404, route
+    own = client.get("/api/agencies")
+    assert own.status_code == 200 and [a["name"] for a in own.json()] == ["จังหวัดทดสอบเอ"]
+
+
+def test_it_lets_members_open_their_own_agency(agency_a, coordinator, response_set_a):
+    client = login(coordinator)
+    assert client.get(f"/agencies/{agency_a.uuid}/").status_code == 200
+    assert client.get(f"/oit/{response_set_a.uuid}/").status_code == 200
+    assert client.get(f"/api/agencies/{agency_a.uuid}/audit").status_code == 200
+
+
+def test_it_shows_unit_editors_only_their_units_items(unit_editor, response_set_a):
+    client = login(unit_editor)
+    items = client.get(f"/api/response-sets/{response_set_a.uuid}").json()["items"]
+    assert [i["code"] for i in items] == ["O1"]
+    page = client.get(f"/oit/{response_set_a.uuid}/").content.decode()
+    assert "โครงสร้าง" in page and "ข่าวประชาสัมพันธ์" not in page
+
+
+def test_it_shows_the_assessor_every_item(assessor, response_set_a):
+    items = login(assessor).get(f"/api/response-sets/{response_set_a.uuid}").json()["items"]
+    assert len(items) == 4
+
+
+def test_it_hides_the_audit_log_from_everyone_but_coordinators(agency_a, unit_editor, assessor):
+    for user in (unit_editor, assessor):
+        client = login(user)
+        assert client.get(f"/agencies/{agency_a.uuid}/audit/").status_code == 404
+        assert client.get(f"/api/agencies/{agency_a.uuid}/audit").status_code == 404
+
+
+def test_it_shows_an_outsider_no_agency(outsider, agency_a):
+    client = login(outsider)
+    assert client.get("/api/agencies").json() == []
+    assert client.get(f"/agencies/{agency_a.uuid}/").status_code == 404
+
+
+def test_it_refuses_the_api_without_credentials(agency_a):
+    from django.test import Client
+
+    assert Client().get("/api/agencies").status_code == 401
+    bad = Client(headers={"authorization": "Bearer oita_forged"})
+    assert bad.get(f"/api/agencies/{agency_a.uuid}").status_code == 401
