@@ -62,7 +62,7 @@ migrate: install
 	$(BIN)/openita collectstatic --no-input -v0
 
 messages: install
-	cd openita && ../$(BIN)/openita makemessages -l th -l en --no-obsolete --no-location
+	cd openita && ../$(BIN)/openita makemessages -l th --no-obsolete --no-location -i "data/*"
 	$(BIN)/openita compilemessages --ignore=.venv
 
 clean:

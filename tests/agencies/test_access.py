@@ -28,8 +28,7 @@ def tenant_routes():
 @pytest.fixture
 def b_objects(agency_b, coordinator_b, response_set_b):
     token, _raw = create_token(coordinator_b, "b", by=None)
-    return {"agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid,
-            "token_uuid": token.uuid}
+    return {"agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid, "token_uuid": token.uuid}
 
 
 def _fill(route, objects):
@@ -42,11 +41,15 @@ def test_it_knows_the_tenant_routes_it_checks():
     assert len(routes) >= 8, routes
     assert any(r.startswith("api/") for r in routes)
     assert {m for r in routes for m in UUID_PARAM.findall(r)} <= {
-        "agency_uuid", "set_uuid", "token_uuid"}
+        "agency_uuid",
+        "set_uuid",
+        "token_uuid",
+    }
 
 
 def test_it_gives_404_on_every_agency_b_page_and_api_route_to_agency_a(
-        b_objects, coordinator, response_set_a):
+    b_objects, coordinator, response_set_a
+):
     client = login(coordinator)
     for route in tenant_routes():
         url = _fill(route, b_objects)

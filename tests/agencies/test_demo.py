@@ -12,7 +12,8 @@ def test_it_builds_three_agencies_a_user_per_role_and_fy2566_assignments(db, cap
     out = capsys.readouterr().out
     assert Agency.objects.count() == 3
     assert {"coordinator", "editor", "executive", "assessor", "overseer", "admin"} <= set(
-        User.objects.values_list("username", flat=True))
+        User.objects.values_list("username", flat=True)
+    )
     rs = ResponseSet.objects.get(agency__name="จังหวัดปทุมธานี", framework__code="ita-2566")
     assert rs.responses.count() == 43
     assert rs.responses.filter(units__isnull=True).count() == 0
