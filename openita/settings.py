@@ -6,6 +6,7 @@ system checks in openita/checks.py (ids openita.E00x / openita.W00x).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import dj_database_url
@@ -15,6 +16,9 @@ from openita.lib.env import env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("OPENITA_DATA_DIR", str(BASE_DIR.parent / "data"))).resolve()
+# SQLite cannot create its folder; a failure here is reported by the check openita.E002.
+with contextlib.suppress(OSError):
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 # Malformed variables do not stop the import: they are collected here, replaced by their
 # default, and reported by the start-up check openita.E003 with the variable's name.
