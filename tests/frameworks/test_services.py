@@ -29,7 +29,7 @@ def test_it_keeps_item_rows_when_a_framework_is_updated(mini):
 
 def test_it_refuses_to_drop_items_that_responses_use(response_set_a, mini):
     doc = dict(mini.document, items=mini.document["items"][1:])
-    with pytest.raises(services.FrameworkError, match="mini-2566 .*: O1 "):
+    with pytest.raises(services.FrameworkError, match=r"mini-2566 .*: O1 "):
         services.install(schema.validate_document(doc, source="v2"), source="v2", by=None)
     assert mini.items.count() == 4
 
