@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -45,11 +44,8 @@ class ItemForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         changes = {k: data[k] for k in EDITABLE if k in data}
-        doc = json.loads(json.dumps(self.instance.framework.document))
-        entry = next(i for i in doc["items"] if i["code"] == self.instance.code)
-        entry.update(changes)
         try:
-            schema.validate_document(doc, source=self.instance.framework.code)
+            services.with_item_changes(self.instance.framework, self.instance.code, changes)
         except schema.FrameworkFileError as exc:
             raise forms.ValidationError(exc.errors) from None
         return data

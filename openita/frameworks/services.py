@@ -110,28 +110,23 @@ def document_of(framework: Framework) -> schema.Framework:
     return schema.validate_document(framework.document, source=framework.code)
 
 
+def with_item_changes(
+    framework: Framework, code: str, changes: dict[str, Any]
+) -> tuple[schema.Framework, dict[str, Any]]:
+    """The framework with one item changed, validated whole, and the item's old values."""
+    doc = json.loads(json.dumps(framework.document))
+    entry = next(i for i in doc["items"] if i["code"] == code)
+    before = {key: entry.get(key) for key in changes}
+    entry.update(changes)
+    return schema.validate_document(doc, source=f"{framework.code} {code}"), before
+
+
 @transaction.atomic
 def update_item(item: Item, changes: dict[str, Any], *, by: Any) -> Item:
     """Change one item's fields; the whole framework is validated again before saving."""
     framework = Framework.objects.select_for_update().get(pk=item.framework_id)
-    doc = json.loads(json.dumps(framework.document))
-    entry = next(i for i in doc["items"] if i["code"] == item.code)
-    before = {key: entry.get(key) for key in changes}
-    entry.update(changes)
-    validated = schema.validate_document(doc, source=f"{framework.code} {item.code}")
+    validated, before = with_item_changes(framework, item.code, changes)
     install(validated, source=framework.source, by=by)
     item.refresh_from_db()
     log_action(item, "framework.item_updated", user=by, before=before, after=changes)
     return item
-
-
-@transaction.atomic
-def remove(framework: Framework, *, by: Any) -> None:
-    try:
-        log_action(framework, "framework.removed", user=by, before={"sha256": framework.sha256})
-        framework.delete()
-    except ProtectedError:
-        raise FrameworkError(
-            _("%(id)s is in use by agencies' response sets and cannot be removed")
-            % {"id": framework.code}
-        ) from None
