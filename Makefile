@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export OPENITA_DEBUG ?= 1
-# System packages: gettext (translations), Thai fonts, Chromium for the browser tests.
-APT_PACKAGES := gettext fonts-thai-tlwg chromium
+# System packages: gettext (translations), Thai fonts, Chromium (PDF exports and browser tests),
+# poppler-utils (pdftoppm, to check rendered PDFs).
+APT_PACKAGES := gettext fonts-thai-tlwg chromium poppler-utils
 
 .PHONY: run test check system-deps install install-dev migrate messages clean
 

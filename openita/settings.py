@@ -79,7 +79,9 @@ INSTALLED_APPS = [
     "openita.agencies",
     "openita.audit",
     "openita.frameworks",
+    "django_tasks_db",
     "openita.disclosure",
+    "openita.reports",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +158,29 @@ MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Uploaded evidence files: size limit per file, in megabytes.
+OPENITA_MAX_UPLOAD_MB = env_int("OPENITA_MAX_UPLOAD_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Outgoing fetches (link checks, captures at submission, site pre-check). Private, loopback
+# and link-local addresses are refused (SSRF) unless this is set, which only tests should do.
+OPENITA_FETCH_ALLOW_PRIVATE = env_bool("OPENITA_FETCH_ALLOW_PRIVATE", False)
+OPENITA_FETCH_TIMEOUT = env_int("OPENITA_FETCH_TIMEOUT", 15)
+OPENITA_CAPTURE_MAX_MB = env_int("OPENITA_CAPTURE_MAX_MB", 20)
+# A link checked longer ago than this is shown as stale on the dashboard.
+OPENITA_LINK_STALE_DAYS = env_int("OPENITA_LINK_STALE_DAYS", 7)
+OPENITA_CHROMIUM = env_str("OPENITA_CHROMIUM", "")
+
+# Background tasks (django.tasks). The embedded default stores tasks in the database and
+# `make run` starts its worker (`openita db_worker`); see docs/deploy.md for RQ.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("OPENITA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
 }
 
 MAILERS = {

@@ -10,6 +10,7 @@ urlpatterns = [
     path("account/", include("openita.accounts.urls")),
     path("agencies/", include("openita.agencies.urls")),
     path("oit/", include("openita.disclosure.urls")),
+    path("public/", include("openita.disclosure.public_urls")),
     path("frameworks/", include("openita.frameworks.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

@@ -84,3 +84,27 @@ def responses_visible_to(user: Any, response_set: Any) -> QuerySet[Any]:
         return rows
     units = unit_ids_for(user, response_set.agency) or set()
     return rows.filter(units__in=units).distinct()
+
+
+def is_coordinator(user: Any, agency: Agency) -> bool:
+    return bool({Role.COORDINATOR, "site_admin"} & roles_at(user, agency))
+
+
+def can_edit_response(user: Any, response: Any) -> bool:
+    """Coordinators edit every item; unit editors the items of their own units."""
+    units = unit_ids_for(user, response.response_set.agency)
+    if units is None:
+        return True
+    if not units:
+        return False
+    return response.units.filter(pk__in=units).exists()
+
+
+def get_response_for_user(user: Any, set_uuid: UUID | str, item_uuid: UUID | str) -> Any:
+    """An item of a response set the user may see, else 404."""
+    response_set = get_response_set_for_user(user, set_uuid)
+    response = responses_visible_to(user, response_set).filter(uuid=item_uuid).first()
+    if response is None:
+        raise Http404("No such item")
+    response.response_set = response_set
+    return response

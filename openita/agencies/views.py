@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from openita.agencies import access
+from openita.frameworks.models import Framework
 
 
 @login_required
@@ -25,6 +26,8 @@ def agency_detail(request: HttpRequest, agency_uuid: UUID) -> HttpResponse:
         "members": agency.memberships.select_related("user").prefetch_related("units"),
         "response_sets": agency.response_sets.select_related("framework"),
         "can_read_audit": access.can_read_audit(request.user, agency),
+        "can_start": access.is_coordinator(request.user, agency),
+        "startable": Framework.objects.exclude(response_sets__agency=agency).filter(complete=True),
     }
     return render(request, "agencies/detail.html", context)
 

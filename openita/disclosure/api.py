@@ -31,9 +31,19 @@ def get_response_set(request: HttpRequest, set_uuid: UUID) -> dict[str, Any]:
     rs = access.get_response_set_for_user(request.user, set_uuid)
     rows = access.responses_visible_to(request.user, rs)
     return {
-        "uuid": rs.uuid, "agency": rs.agency.uuid, "framework": rs.framework.code,
+        "uuid": rs.uuid,
+        "agency": rs.agency.uuid,
+        "framework": rs.framework.code,
         "fiscal_year": rs.framework.fiscal_year,
-        "items": [{"uuid": r.uuid, "code": r.item.code, "title": r.item.title,
-                   "sub_indicator": r.item.sub_indicator, "status": r.status,
-                   "units": [u.name for u in r.units.all()]} for r in rows],
-    }  # fmt: skip
+        "items": [
+            {
+                "uuid": r.uuid,
+                "code": r.item.code,
+                "title": r.item.title,
+                "sub_indicator": r.item.sub_indicator,
+                "status": r.status,
+                "units": [u.name for u in r.units.all()],
+            }
+            for r in rows
+        ],
+    }

@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from openita.accounts.services import create_token
+from openita.disclosure.services import add_file, add_link
 from tests.conftest import login
 
 UUID_PARAM = re.compile(r"<(?:uuid:)?(\w+_uuid)>")
@@ -22,18 +23,34 @@ def _routes(patterns=None, prefix=""):
 
 
 def tenant_routes():
-    return sorted({r for r in _routes() if UUID_PARAM.search(r) and not r.startswith("admin/")})
+    # Public pages are meant for everyone: tests/disclosure/test_public.py covers them.
+    return sorted(
+        {r for r in _routes() if UUID_PARAM.search(r) and not r.startswith(("admin/", "public/"))}
+    )
 
 
 @pytest.fixture
 def b_objects(agency_b, coordinator_b, response_set_b):
     token, _raw = create_token(coordinator_b, "b", by=None)
-    return {"agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid, "token_uuid": token.uuid}
+    response = response_set_b.responses.first()
+    link = add_link(response, by=None, url="https://example.go.th/b")
+    evidence = add_file(response, by=None, name="b.pdf", content=b"%PDF-1.4 b")
+    return {
+        "agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid, "token_uuid": token.uuid,
+        "item_uuid": response.uuid, "link_uuid": link.uuid, "file_uuid": evidence.uuid,
+    }  # fmt: skip
 
 
 def _fill(route, objects):
     path = UUID_PARAM.sub(lambda m: str(objects[m.group(1)]), route)
+    path = path.replace("<str:fmt>", "xlsx")
     return "/" + path.replace("^", "").replace("$", "")
+
+
+def _request(client, url):
+    """GET, or POST where the route only takes POST (a 405 would say nothing about access)."""
+    response = client.get(url)
+    return client.post(url) if response.status_code == 405 else response
 
 
 def test_it_knows_the_tenant_routes_it_checks():
@@ -44,6 +61,9 @@ def test_it_knows_the_tenant_routes_it_checks():
         "agency_uuid",
         "set_uuid",
         "token_uuid",
+        "item_uuid",
+        "link_uuid",
+        "file_uuid",
     }
 
 
@@ -53,8 +73,7 @@ def test_it_gives_404_on_every_agency_b_page_and_api_route_to_agency_a(
     client = login(coordinator)
     for route in tenant_routes():
         url = _fill(route, b_objects)
-        method = client.post if route.endswith(("revoke/", "new/")) else client.get
-        assert method(url).status_code == 404, url
+        assert _request(client, url).status_code == 404, url
 
 
 def test_it_gives_404_on_agency_b_api_routes_to_an_agency_a_token(b_objects, coordinator):

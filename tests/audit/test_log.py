@@ -18,6 +18,7 @@ def test_it_shows_the_coordinator_the_agencys_log_only(agency_a, agency_b, coord
 
 
 def test_it_audits_unit_assignments(response_set_a):
-    entry = AuditEntry.objects.filter(action="oit.units_assigned").order_by("id").first()
-    assert entry.after == {"units": ["กลุ่มงานบริหารทรัพยากรบุคคล"]}
+    entry = AuditEntry.objects.filter(action="oit.item_assigned").order_by("id").first()
+    assert entry.before["units"] == []
+    assert entry.after["units"] == ["กลุ่มงานบริหารทรัพยากรบุคคล"]
     assert entry.agency == response_set_a.agency

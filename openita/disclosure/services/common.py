@@ -1,0 +1,30 @@
+"""Guards shared by the workspace services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openita.agencies import access
+from openita.disclosure.errors import NotAllowed, SetLocked
+from openita.disclosure.models import ItemResponse, ResponseSet
+
+
+def ensure_open(response_set: ResponseSet) -> None:
+    """Refuse any change to a submitted set (re-read from the database, not the caller's copy)."""
+    status = ResponseSet.objects.values_list("status", flat=True).get(pk=response_set.pk)
+    if status != "open":
+        raise SetLocked()
+
+
+def ensure_coordinator(user: Any, response_set: ResponseSet) -> None:
+    if user is None:  # system actions (demo, commands)
+        return
+    if not access.is_coordinator(user, response_set.agency):
+        raise NotAllowed()
+
+
+def ensure_can_edit(user: Any, response: ItemResponse) -> None:
+    if user is None:
+        return
+    if not access.can_edit_response(user, response):
+        raise NotAllowed()

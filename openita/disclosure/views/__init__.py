@@ -1,0 +1,1 @@
+"""Pages of the OIT workspace: workspace (items), coordinator tools, public pages."""

@@ -1,0 +1,1 @@
+"""Reports: one plain data structure per report, small renderers per format."""

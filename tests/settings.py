@@ -1,0 +1,15 @@
+"""Test settings: the project's settings with tasks run at once and local fetches allowed.
+
+Tests fetch only from servers they start on 127.0.0.1, so the SSRF guard's private-address
+refusal is switched off here; the tests of the guard switch it back on.
+"""
+
+from openita.settings import *  # noqa: F403
+
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    # The embedded production backend, exercised by its own test with the worker command.
+    "db": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+OPENITA_FETCH_ALLOW_PRIVATE = True
+OPENITA_FETCH_TIMEOUT = 5
