@@ -58,6 +58,11 @@ class FileForm(forms.Form):
     )
     label = forms.CharField(label=_("Label"), max_length=300, required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The link form on the same page has a "label" field too: keep the ids apart.
+        kwargs.setdefault("auto_id", "file_%s")
+        super().__init__(*args, **kwargs)
+
 
 class AssignForm(forms.Form):
     units = forms.ModelMultipleChoiceField(
