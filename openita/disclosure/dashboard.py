@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openita.disclosure.models import EvidenceLink, ItemStatus, ResponseSet
@@ -62,7 +63,7 @@ def build(response_set: ResponseSet, *, now: dt.datetime) -> Dashboard:
             units.setdefault(label, Progress(label)).add(r.status)
         code = r.item.sub_indicator
         subs.setdefault(code, Progress(f"{code} {names.get(code, '')}".strip())).add(r.status)
-    today = now.astimezone().date()
+    today = timezone.localdate(now)
     overdue = [r for r in responses if r.due_date and r.due_date < today and r.status not in DONE]
     return Dashboard(
         overall=overall,

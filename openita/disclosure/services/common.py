@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from openita.agencies import access
 from openita.disclosure.errors import NotAllowed, SetLocked
 from openita.disclosure.models import ItemResponse, ResponseSet
@@ -24,7 +26,11 @@ def ensure_coordinator(user: Any, response_set: ResponseSet) -> None:
 
 
 def ensure_can_edit(user: Any, response: ItemResponse) -> None:
+    """Editors change their units' items until the coordinator approves them."""
     if user is None:
         return
     if not access.can_edit_response(user, response):
         raise NotAllowed()
+    approved = ItemResponse.objects.filter(pk=response.pk, status="approved").exists()
+    if approved and not access.is_coordinator(user, response.response_set.agency):
+        raise NotAllowed(_("An approved item is changed by the coordinator only."))

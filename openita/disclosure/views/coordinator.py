@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from uuid import UUID
 
 import segno
@@ -21,7 +22,9 @@ from openita.disclosure.models import EvidenceLink
 from openita.disclosure.public import build_report
 from openita.disclosure.views.common import attempt
 from openita.frameworks.models import Framework
-from openita.reports.render import FORMATS
+from openita.reports.render import FORMATS, PdfRenderError
+
+logger = logging.getLogger(__name__)
 
 
 def _coordinated_set(request: HttpRequest, set_uuid: UUID):  # type: ignore[no-untyped-def]
@@ -137,7 +140,9 @@ def eit_qr(request: HttpRequest, set_uuid: UUID, fmt: str) -> HttpResponse:
     if not rs.eit_survey_url or fmt not in ("svg", "png"):
         raise Http404("No EIT survey link yet")
     out = io.BytesIO()
-    segno.make(rs.eit_survey_url, error="m").save(out, kind=fmt, scale=10, border=4)
+    # make_qr, not make: a short link would otherwise become a Micro QR, which phone cameras
+    # do not read.
+    segno.make_qr(rs.eit_survey_url, error="m").save(out, kind=fmt, scale=10, border=4)
     mime = "image/svg+xml" if fmt == "svg" else "image/png"
     return _download(out.getvalue(), mime, f"eit-qr-{rs.framework.fiscal_year}.{fmt}")
 
@@ -152,7 +157,15 @@ def export_response(rs, fmt: str) -> HttpResponse:  # type: ignore[no-untyped-de
     if fmt not in FORMATS:
         raise Http404("Unknown format")
     render_fn, mime, ext = FORMATS[fmt]
-    return _download(render_fn(build_report(rs)), mime, f"oit-{rs.framework.fiscal_year}.{ext}")
+    try:
+        data = render_fn(build_report(rs))
+    except PdfRenderError:
+        logger.exception("PDF export failed")
+        return HttpResponse(
+            _("The PDF cannot be made right now. Download the Word or Excel version."),
+            status=503, content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+    return _download(data, mime, f"oit-{rs.framework.fiscal_year}.{ext}")
 
 
 def _download(data: bytes, mime: str, filename: str) -> HttpResponse:

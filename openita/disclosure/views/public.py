@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -13,6 +14,8 @@ from openita.disclosure.public import PUBLIC_STATUSES, build_report, manifest, p
 from openita.disclosure.views.coordinator import export_response
 from openita.disclosure.views.workspace import file_response
 from openita.reports.render import FORMATS, render_html
+
+EXPORT_CACHE_SECONDS = 300
 
 
 def _public_set(agency_uuid: UUID, fiscal_year: int) -> ResponseSet:
@@ -57,7 +60,13 @@ def manifest_json(request: HttpRequest, agency_uuid: UUID, fiscal_year: int) -> 
 
 
 def export(request: HttpRequest, agency_uuid: UUID, fiscal_year: int, fmt: str) -> HttpResponse:
-    return export_response(_public_set(agency_uuid, fiscal_year), fmt)
+    # Anyone may ask, and a PDF costs a Chromium run: keep each export for a few minutes.
+    key = f"oit-public-export:{agency_uuid}:{fiscal_year}:{fmt}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = export_response(_public_set(agency_uuid, fiscal_year), fmt)
+        cache.set(key, cached, EXPORT_CACHE_SECONDS)
+    return cached
 
 
 def public_file(

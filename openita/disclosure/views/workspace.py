@@ -85,6 +85,7 @@ def item(request: HttpRequest, set_uuid: UUID, item_uuid: UUID) -> HttpResponse:
     if request.method != "POST":
         return render(request, "disclosure/item.html", _item_context(request, response))
     form = _answer_form(response, request.POST)
+    theirs, status = None, 400
     if form.is_valid():
         try:
             services.update_item(response, by=request.user, **form.cleaned_data)
@@ -92,12 +93,13 @@ def item(request: HttpRequest, set_uuid: UUID, item_uuid: UUID) -> HttpResponse:
         except EditConflict as exc:
             form.add_error(None, str(exc.message))
             response.refresh_from_db()
+            theirs, status = response, 409
             form.data = form.data.copy()
             form.data["version"] = str(response.version)  # saving again means "mine wins"
         except DisclosureError as exc:
             form.add_error(None, str(exc.message))
-    context = _item_context(request, response, form=form, theirs=response)
-    return render(request, "disclosure/item.html", context, status=409 if form.errors else 200)
+    context = _item_context(request, response, form=form, theirs=theirs)
+    return render(request, "disclosure/item.html", context, status=status)
 
 
 @login_required
