@@ -13,3 +13,5 @@ TASKS = {
 }
 OPENITA_FETCH_ALLOW_PRIVATE = True
 OPENITA_FETCH_TIMEOUT = 5
+# Test users need no strong hashing; it is most of the suite's set-up time otherwise.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

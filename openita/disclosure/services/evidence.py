@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -208,7 +208,11 @@ def _store_capture(
     )
     if result.content:
         capture.content.save(result.sha256, ContentFile(result.content), save=False)
-    capture.save()
+    try:
+        with transaction.atomic():
+            capture.save()
+    except IntegrityError:  # the same link captured by a parallel run: keep the first
+        return EvidenceCapture.objects.get(response_set_id=response_set_id, link=link)
     log_action(
         capture,
         "oit.link_captured",

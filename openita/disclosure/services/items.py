@@ -159,6 +159,11 @@ def apply_assignment_table(response_set: ResponseSet, rows: Sequence[TableRow], 
     ensure_coordinator(by, response_set)
     units = {str(u.pk): u for u in response_set.agency.units.all()}
     responses = {r.item.code: r for r in response_set.responses.select_related("item")}
+    # Refuse before changing anything (a unit removed since the table was read, say).
+    if any(row.code not in responses for row in rows):
+        raise DisclosureError()
+    if any(key not in units for row in rows for key in row.unit_keys):
+        raise DisclosureError(_("A unit of another agency cannot be assigned."))
     changed = 0
     for row in rows:
         response = responses[row.code]

@@ -72,14 +72,22 @@ def _carry_forward(target: ResponseSet, source: ResponseSet) -> int:
         r.item.code: r
         for r in source.responses.select_related("item").prefetch_related("units", "links")
     }
+    members = set(target.agency.memberships.values_list("user_id", flat=True))
     copied = 0
     for response in target.responses.select_related("item"):
         sources = [old[code] for code in response.item.continues if code in old]
         if not sources:
             continue
         response.units.set({u for s in sources for u in s.units.all()})
-        response.responsible = next((s.responsible for s in sources if s.responsible), None)
+        # Only someone still at the agency carries over as the responsible person.
+        response.responsible = next(
+            (s.responsible for s in sources if s.responsible_id in members), None
+        )
         response.save()
+        # Items merged into one may list the same URL; an item lists each URL once.
+        links: dict[str, EvidenceLink] = {}
+        for link in (link for s in sources for link in s.links.all()):
+            links.setdefault(link.url, link)
         EvidenceLink.objects.bulk_create(
             EvidenceLink(
                 response=response,
@@ -89,8 +97,7 @@ def _carry_forward(target: ResponseSet, source: ResponseSet) -> int:
                 needs_recheck=True,
                 carried_from=link,
             )
-            for s in sources
-            for link in s.links.all()
+            for link in links.values()
         )
         copied += 1
     return copied
@@ -129,10 +136,19 @@ def submit(response_set: ResponseSet, *, by: Any) -> ResponseSet:
         .order_by("item__number")
         .values_list("item__code", flat=True)
     )
+    empty = list(
+        locked.responses.filter(none_declared=False, links=None, files=None)
+        .order_by("item__number").values_list("item__code", flat=True)
+    )  # fmt: skip
     if pending:
         raise DisclosureError(
             _("Every item must be approved before submission. Not approved yet: %(codes)s")
             % {"codes": ", ".join(pending)}
+        )
+    if empty:  # approved, then emptied by the coordinator
+        raise DisclosureError(
+            _("These items have no evidence and no 'none this period' declaration: %(codes)s")
+            % {"codes": ", ".join(empty)}
         )
     locked.responses.update(status=ItemStatus.SUBMITTED)
     locked.status = SetStatus.SUBMITTED
