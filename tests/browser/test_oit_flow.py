@@ -4,8 +4,7 @@ a broken link, approval, submission, the public page, the manifest and the expor
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import BytesIO
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from openita.disclosure.models import EvidenceCapture, EvidenceLink
 from openita.disclosure.services import start_response_set
 from openita.lib.thaitext import normalize_for_match
 from tests.conftest import PASSWORD
+from tests.support import local_server
 
 pytestmark = pytest.mark.browser
 SCHEMA = Path(__file__).parents[2] / "docs" / "oit-manifest.schema.json"
@@ -48,13 +48,8 @@ class AgencySite(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), AgencySite)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with local_server(AgencySite) as url:
+        yield url
 
 
 def _assignment_table(path: Path) -> Path:

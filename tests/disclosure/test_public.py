@@ -27,8 +27,8 @@ from pdfminer.high_level import extract_text_to_fp
 from openita.disclosure import services
 from openita.disclosure.models import CheckOutcome, EvidenceFile, ItemStatus
 from openita.disclosure.public import build_report, manifest
-from openita.lib.safehttp import LinkProbe
 from openita.lib.thaitext import normalize_for_match
+from tests.support import probe as _probe
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "oit-manifest.schema.json"
 PDF_BYTES = b"%PDF-1.4\n% OpenITA test evidence\n"
@@ -385,16 +385,3 @@ def test_it_exports_the_public_page_as_pdf(published: Any) -> None:
 @pytest.mark.parametrize("fmt", ["html", "csv", "DOCX", "pdf.exe"])
 def test_it_answers_404_for_an_unknown_export_format(published: Any, fmt: str) -> None:
     assert Client().get(_url(published, f"export.{fmt}")).status_code == 404
-
-
-def _probe(url: str, outcome: str, status: int | None) -> LinkProbe:
-    return LinkProbe(
-        url=url,
-        final_url=url,
-        status=status,
-        redirects=[],
-        content_type="text/html",
-        content_length=100,
-        outcome=outcome,
-        detail=f"HTTP {status}",
-    )

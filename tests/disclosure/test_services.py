@@ -30,8 +30,8 @@ from openita.disclosure.models import (
 from openita.disclosure.services.evidence import URL_MESSAGES
 from openita.frameworks import schema
 from openita.frameworks import services as frameworks
-from openita.lib.safehttp import LinkProbe
 from tests.conftest import FIXTURES
+from tests.support import probe as _probe
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 17
@@ -619,10 +619,6 @@ def last_year(response_set_a, agency_a, coordinator):
     old = EvidenceLink.objects.get(url=f"{SITE}/structure")
     services.record_check(old.pk, _probe(old.url, "ok", 200))
     return response_set_a
-
-
-def _probe(url: str, outcome: str, status: int | None) -> LinkProbe:
-    return LinkProbe(url, url, status, [], "text/html", 10, outcome, f"HTTP {status}")
 
 
 def _links(response_set: ResponseSet, code: str) -> list[EvidenceLink]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import signal
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -28,6 +27,7 @@ from openita.disclosure.models import (
     SetStatus,
 )
 from openita.disclosure.tasks import capture_link_task, check_link
+from tests.support import local_server
 
 OK_HTML = "<!doctype html><html><body><h1>โครงสร้างหน่วยงาน</h1></body></html>".encode()
 NEWS_HTML = "<!doctype html><html><body><h1>ข่าวประชาสัมพันธ์</h1></body></html>".encode()
@@ -61,15 +61,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with local_server(_Handler) as url:
+        yield url
 
 
 def item(response_set: ResponseSet, code: str) -> ItemResponse:

@@ -26,9 +26,9 @@ from openita.disclosure import services
 from openita.disclosure.assignment_table import HEADERS, UnitRef, read_assignment_table
 from openita.disclosure.errors import NotAllowed
 from openita.disclosure.models import EvidenceFile, EvidenceLink, ItemStatus, SetStatus
-from openita.lib.safehttp import LinkProbe
 from openita.lib.thaitext import normalize_for_match
 from tests.conftest import login
+from tests.support import probe as _probe
 
 PDF_BYTES = b"%PDF-1.4\n% OpenITA test evidence\n"
 EIT_LINK = "https://forms.example.test/eit-2566"
@@ -45,19 +45,6 @@ def _oit(rs: Any, tail: str = "") -> str:
 
 def _item_url(rs: Any, response: Any, tail: str = "") -> str:
     return f"/oit/{rs.uuid}/items/{response.uuid}/{tail}"
-
-
-def _probe(url: str, outcome: str, status: int | None) -> LinkProbe:
-    return LinkProbe(
-        url=url,
-        final_url=url,
-        status=status,
-        redirects=[],
-        content_type="text/html",
-        content_length=100,
-        outcome=outcome,
-        detail=f"HTTP {status}",
-    )
 
 
 def _approve_all(rs: Any, coordinator: Any) -> None:

@@ -1,6 +1,5 @@
 import hashlib
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, timedelta
@@ -10,6 +9,7 @@ import httpx
 import pytest
 
 from openita.lib.safehttp import UnsafeURL, capture, check_address_allowed, probe, validate_url
+from tests.support import local_server
 
 OK_HTML = "<!doctype html><html><body><h1>รายงานประจำปี</h1></body></html>".encode()
 PDF_BYTES = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
@@ -73,15 +73,8 @@ class _QuietServer(ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with local_server(_Handler, _QuietServer) as url:
+        yield url
 
 
 def _fake_dns(monkeypatch, table):
