@@ -558,3 +558,23 @@ def test_it_keeps_an_editor_off_an_approved_item(
     assert list(response.links.values_list("url", flat=True)) == ["https://example.go.th/a"]
     services.add_link(response, by=coordinator, url="https://example.go.th/c")
     assert response.links.count() == 2
+
+
+def _page_queries(client: Any, url: str) -> int:
+    client.get(url)  # warm the session and the content types
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_it_lists_items_in_a_fixed_number_of_queries(response_set_a: Any, coordinator: Any) -> None:
+    client = login(coordinator)
+    url = _oit(response_set_a, "")
+    few = _page_queries(client, url)
+    for n, response in enumerate(response_set_a.responses.all()):
+        for k in range(3):
+            services.add_link(response, by=coordinator, url=f"https://example.go.th/{n}/{k}")
+        services.add_file(
+            response, by=coordinator, name=f"{n}.pdf", content=b"%PDF-1.4 " + bytes([n])
+        )
+    assert _page_queries(client, url) == few
