@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from openita.agencies import access
 from openita.agencies.models import Unit
 from openita.audit.services import log_action, snapshot
 from openita.disclosure.assignment_table import TableRow
@@ -80,8 +81,6 @@ def change_status(response: ItemResponse, status: str, *, by: Any) -> ItemRespon
     """Move an item along not started → in progress → ready → approved."""
     ensure_open(response.response_set)
     ensure_can_edit(by, response)
-    from openita.agencies import access
-
     coordinator = by is None or access.is_coordinator(by, response.response_set.agency)
     allowed = COORDINATOR_STATUSES if coordinator else EDITOR_STATUSES
     if status not in allowed:

@@ -18,7 +18,7 @@ from openita.disclosure.models import (
     ResponseSet,
     SetStatus,
 )
-from openita.disclosure.services.common import ensure_coordinator, ensure_open
+from openita.disclosure.services.common import ensure_coordinator
 from openita.frameworks.models import Framework
 
 
@@ -165,5 +165,3 @@ def submit(response_set: ResponseSet, *, by: Any) -> ResponseSet:
         transaction.on_commit(lambda pk=pk: capture_link_task.enqueue(pk, locked.pk))
     return locked
 
-
-__all__ = ["ensure_open", "set_eit_survey_url", "start_response_set", "submit"]

@@ -56,7 +56,8 @@ def _item_context(request: HttpRequest, response, **extra):  # type: ignore[no-u
         "r": response,
         "item": response.item,
         "can_edit": access.can_edit_response(request.user, response)
-        and not response.response_set.is_submitted,
+        and not response.response_set.is_submitted
+        and (coordinator or response.status != ItemStatus.APPROVED),
         "is_coordinator": coordinator,
         "form": _answer_form(response),
         "link_form": LinkForm(),
@@ -137,7 +138,7 @@ def link_action(
         attempt(request, lambda: services.remove_link(link, by=request.user), _("Link removed."))
     else:
         services.request_checks([link])
-        attempt(request, lambda: None, _("The link will be checked in a moment."))
+        messages.success(request, _("The link will be checked in a moment."))
     return redirect("disclosure:item", set_uuid, item_uuid)
 
 
