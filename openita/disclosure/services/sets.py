@@ -164,4 +164,3 @@ def submit(response_set: ResponseSet, *, by: Any) -> ResponseSet:
     for pk in links:
         transaction.on_commit(lambda pk=pk: capture_link_task.enqueue(pk, locked.pk))
     return locked
-
