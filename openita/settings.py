@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "openita.disclosure",
     "openita.reports",
+    "openita.timeline",
+    "openita.surveys",
+    "openita.review",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,8 @@ urlpatterns = [
     path("agencies/", include("openita.agencies.urls")),
     path("oit/", include("openita.disclosure.urls")),
     path("public/", include("openita.disclosure.public_urls")),
+    path("public/", include("openita.review.public_urls")),
+    path("review/", include("openita.review.urls")),
     path("frameworks/", include("openita.frameworks.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

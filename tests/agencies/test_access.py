@@ -5,8 +5,11 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from openita.accounts.services import create_token
-from openita.disclosure.services import add_file, add_link
+from openita.accounts.services import create_token, create_user
+from openita.agencies.models import Role
+from openita.agencies.services import add_member
+from openita.disclosure.services import add_file, add_link, submit
+from openita.review.services import start_review
 from tests.conftest import login
 
 UUID_PARAM = re.compile(r"<(?:uuid:)?(\w+_uuid)>")
@@ -35,7 +38,16 @@ def b_objects(agency_b, coordinator_b, response_set_b):
     response = response_set_b.responses.first()
     link = add_link(response, by=None, url="https://example.go.th/b")
     evidence = add_file(response, by=None, name="b.pdf", content=b"%PDF-1.4 b")
+    # B's set submitted and under review by B's own assessor, so review pages exist too.
+    for other in response_set_b.responses.exclude(pk=response.pk):
+        add_link(other, by=None, url=f"https://example.go.th/b/{other.pk}")
+    response_set_b.responses.update(status="approved")
+    submitted = submit(response_set_b, by=None)
+    assessor_b = create_user("assessor_b", "x-long-password-1", by=None)
+    add_member(agency_b, assessor_b, Role.ASSESSOR, by=None)
+    review = start_review(submitted, assessor=assessor_b, by=None)
     return {
+        "review_uuid": review.uuid,
         "agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid, "token_uuid": token.uuid,
         "item_uuid": response.uuid, "link_uuid": link.uuid, "file_uuid": evidence.uuid,
     }  # fmt: skip
@@ -64,6 +76,7 @@ def test_it_knows_the_tenant_routes_it_checks():
         "item_uuid",
         "link_uuid",
         "file_uuid",
+        "review_uuid",
     }
 
 

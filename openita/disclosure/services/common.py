@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from openita.agencies import access
-from openita.disclosure.errors import NotAllowed, SetLocked
+from openita.disclosure.errors import DisclosureError, NotAllowed, SetLocked
 from openita.disclosure.models import ItemResponse, ResponseSet
 
 
@@ -16,6 +16,17 @@ def ensure_open(response_set: ResponseSet) -> None:
     status = ResponseSet.objects.values_list("status", flat=True).get(pk=response_set.pk)
     if status != "open":
         raise SetLocked()
+    ensure_phase(response_set.framework.fiscal_year, "oit_answering")
+
+
+def ensure_phase(fiscal_year: int, kind: str) -> None:
+    """Refuse a change outside its phase of the calendar (a phase not set stays open)."""
+    from openita.timeline import services as timeline
+
+    try:
+        timeline.ensure_open(fiscal_year, kind)
+    except timeline.PhaseClosed as exc:
+        raise DisclosureError(exc.message) from exc
 
 
 def ensure_coordinator(user: Any, response_set: ResponseSet) -> None:

@@ -18,7 +18,7 @@ from openita.disclosure.models import (
     ResponseSet,
     SetStatus,
 )
-from openita.disclosure.services.common import ensure_coordinator
+from openita.disclosure.services.common import ensure_coordinator, ensure_phase
 from openita.frameworks.models import Framework
 
 
@@ -128,6 +128,7 @@ def submit(response_set: ResponseSet, *, by: Any) -> ResponseSet:
     4. After commit, queue one capture per link (content, SHA-256, status, headers).
     """
     ensure_coordinator(by, response_set)
+    ensure_phase(response_set.framework.fiscal_year, "oit_answering")
     locked = ResponseSet.objects.select_for_update().get(pk=response_set.pk)
     if locked.status == SetStatus.SUBMITTED:
         raise SetLocked(_("This response set was already submitted."))

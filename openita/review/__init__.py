@@ -1,0 +1,1 @@
+"""Assessment of submitted OIT answers: verdicts, release, clarification, confirmation."""

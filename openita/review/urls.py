@@ -1,0 +1,17 @@
+from django.urls import path
+
+from openita.review import views
+
+app_name = "review"
+R = "<uuid:review_uuid>/"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("start/<uuid:set_uuid>/", views.start, name="start"),
+    path(R, views.review_page, name="review"),
+    path(R + "items/<uuid:item_uuid>/", views.verdict, name="verdict"),
+    path(R + "items/<uuid:item_uuid>/decision/", views.decide, name="decide"),
+    path(R + "release/", views.release, name="release"),
+    path("results/<uuid:set_uuid>/", views.results, name="results"),
+    path("results/<uuid:set_uuid>/items/<uuid:item_uuid>/dispute/", views.dispute, name="dispute"),
+    path("results/<uuid:set_uuid>/confirm/", views.confirm, name="confirm"),
+]

@@ -1,0 +1,1 @@
+"""IIT and EIT survey results (imported or entered until native surveys exist)."""
