@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -47,11 +48,10 @@ class Result:
 
 
 def published(value: Fraction, decimals: int) -> Decimal:
-    """Round half up, exactly (no binary floating point on the way)."""
-    scale = 10**decimals
-    sign = -1 if value < 0 else 1
-    units = (abs(value) * scale + Fraction(1, 2)).__floor__()
-    return Decimal(sign * units).scaleb(-decimals)
+    """Round half up, exactly: integer arithmetic on the fraction, no floating point."""
+    num, den = value.numerator, value.denominator
+    units = (2 * abs(num) * 10**decimals + den) // (2 * den)
+    return Decimal(units if num >= 0 else -units).scaleb(-decimals)
 
 
 def _mean(values: list[Fraction]) -> Fraction:
@@ -147,13 +147,32 @@ class Gain:
 
 
 def what_if(spec: Spec, inputs: Inputs) -> list[Gain]:
-    """For every item below 100: the total had it scored 100, largest gain first."""
-    base = score(spec, inputs)
+    """For every item below 100: the total had it scored 100, largest gain first.
+
+    One item moves only its own chain (sub-indicator → indicator → instrument → total), each
+    by its share of the mean above it, so the gain is computed exactly without rescoring.
+    """
+    base = compute(spec, inputs)
+    d = spec.decimals
+    base_total = published(base.total, d)
+    per_sub = Counter(spec.items[code] for code in inputs.items)
+    per_indicator = Counter(spec.sub_indicators[sub] for sub in base.sub_indicators)
+    weights = sum((i.weight for i in spec.instruments), Fraction(0))
     gains = []
     for code, value in inputs.items.items():
         if value >= HUNDRED:
             continue
-        result = score(spec, Inputs(inputs.indicators, {**inputs.items, code: HUNDRED}))
-        gains.append(Gain(code, result.total, result.total - base.total, result.rating))
+        sub = spec.items[code]
+        indicator = spec.sub_indicators[sub]
+        instrument = spec.instrument_of(indicator)
+        assert instrument is not None  # _check made sure
+        rise = (HUNDRED - value) / per_sub[sub] / per_indicator[indicator]
+        rise /= len(instrument.indicators)
+        total = published(base.total + instrument.weight * rise / weights, d)
+        instruments = {
+            k: published(v + (rise if k == instrument.code else 0), d)
+            for k, v in base.instruments.items()
+        }
+        gains.append(Gain(code, total, total - base_total, rate(spec, total, instruments)))
     order = _item_order(spec)
     return sorted(gains, key=lambda g: (-g.gain, order(g.item)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -75,7 +76,7 @@ class Spec:
     def instrument_of(self, indicator: int) -> Instrument | None:
         return next((i for i in self.instruments if indicator in i.indicators), None)
 
-    @property
+    @cached_property
     def item_indicators(self) -> set[int]:
         """Indicators computed from items (the OIT ones)."""
         return {self.sub_indicators[s] for s in self.items.values()}

@@ -153,3 +153,19 @@ def test_it_wants_every_indicator_when_no_items_are_given():
     with pytest.raises(ScoringError) as refused:
         score(LABELS, Inputs(indicators={1: Fraction(90)}))
     assert refused.value.problems == ["no score for indicators 2, 3, 4, 5, 6, 7, 8, 9, 10"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_it_computes_what_if_gains_as_a_full_rescoring_would(seed):
+    import random
+
+    rng = random.Random(seed)
+    spec = spec_of("ita-2568")
+    items = {c: Fraction(100 if rng.random() < 0.7 else 0) for c in spec.items}
+    indicators = {n: Fraction(rng.randint(5000, 10000), 100) for n in range(1, 9)}
+    inputs = Inputs(indicators=indicators, items=items)
+    base = score(spec, inputs).total
+    for gain in what_if(spec, inputs):
+        again = score(spec, Inputs(indicators, {**items, gain.item: Fraction(100)}))
+        assert (gain.total, gain.gain, gain.rating) == (again.total, again.total - base,
+                                                        again.rating)  # fmt: skip
