@@ -13,6 +13,7 @@ urlpatterns = [
     path("public/", include("openita.disclosure.public_urls")),
     path("public/", include("openita.review.public_urls")),
     path("review/", include("openita.review.urls")),
+    path("surveys/", include("openita.surveys.urls")),
     path("frameworks/", include("openita.frameworks.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

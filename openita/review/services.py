@@ -137,6 +137,14 @@ def _refresh_results(review: Review) -> None:
 
 
 @transaction.atomic
+def refresh_results(response_set: ResponseSet) -> None:
+    """Recompute released results after survey scores change; final results stay as they are."""
+    review = Review.objects.filter(response_set=response_set, status=ReviewStatus.RELEASED).first()
+    if review is not None:
+        _refresh_results(review)
+
+
+@transaction.atomic
 def release(review: Review, *, by: Any) -> Review:
     """Release the preliminary results: every item judged, no drafts left."""
     locked = Review.objects.select_for_update().get(pk=review.pk)
