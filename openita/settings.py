@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "openita.core.context_processors.nav",
             ],
             "builtins": ["openita.core.templatetags.thai"],
         },

@@ -52,6 +52,20 @@ def start_review(response_set: ResponseSet, *, assessor: Any, by: Any) -> Review
     return review
 
 
+@transaction.atomic
+def assign_second_assessor(review: Review, *, assessor: Any, by: Any) -> Review:
+    """Ask another assessor of the agency for an optional second review."""
+    rs = review.response_set
+    if not _has_role(assessor, rs.agency, Role.ASSESSOR) or assessor == review.assessor:
+        raise ReviewError(_("The second assessor must be another assessor of this agency."))
+    if review.status == ReviewStatus.FINAL:
+        raise ResultLocked()
+    review.second_assessor = assessor
+    review.save()
+    log_action(review, "review.second_assessor", user=by, after={"assessor": str(assessor)})
+    return review
+
+
 def _lock(item: ItemReview) -> ItemReview:
     return (
         ItemReview.objects.select_for_update()

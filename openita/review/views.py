@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +15,15 @@ from django.views.decorators.http import require_POST
 
 from openita.agencies import access as agency_access
 from openita.disclosure.views.common import attempt
-from openita.review import access, services
+from openita.reports.render.pdf import PdfRenderError
+from openita.reports.render.results import results_pdf, results_xlsx
+from openita.review import access, report, services
 from openita.review.models import ItemReview
+
+RESULT_FORMATS = {
+    "pdf": (results_pdf, "application/pdf"),
+    "xlsx": (results_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
 
 
 @login_required
@@ -145,3 +153,44 @@ def confirm(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
         _("Results confirmed: they are now final."),
     )
     return redirect("review:results", rs.uuid)
+
+
+@login_required
+def results_export(request: HttpRequest, set_uuid: UUID, fmt: str) -> HttpResponse:
+    rs, review = access.get_released_review(request.user, set_uuid)
+    if review is None or fmt not in RESULT_FORMATS:
+        raise Http404("No released results in that format")
+    render_fn, mime = RESULT_FORMATS[fmt]
+    try:
+        data = render_fn(report.build(review))
+    except PdfRenderError:
+        return HttpResponse(
+            _("The PDF cannot be made right now. Download the Word or Excel version."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(data, content_type=mime)
+    name = f"ita-results-{rs.framework.fiscal_year}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_POST
+def second_opinion(request: HttpRequest, review_uuid: UUID, item_uuid: UUID) -> HttpResponse:
+    review = access.get_review_for_assessor(request.user, review_uuid)
+    row = get_object_or_404(ItemReview, review=review, response__uuid=item_uuid)
+    raw = request.POST.get("score", "")
+    if raw not in ("0", "100"):
+        messages.error(request, _("Choose pass or fail."))
+    else:
+        attempt(
+            request,
+            lambda: services.record_second_opinion(
+                row, by=request.user, score=Decimal(raw), comment=request.POST.get("comment", "")
+            ),
+            _("Second opinion saved."),
+        )
+    return redirect(
+        reverse("review:review", args=[review.uuid]) + f"#item-{row.response.item.code}"
+    )

@@ -196,3 +196,20 @@ def test_it_closes_oit_answering_with_its_phase(response_set_a, coordinator):
     set_phase(2566, "oit_answering", date(2022, 10, 1), date(2022, 10, 31), by=None)
     with pytest.raises(DisclosureError):
         disclosure.add_link(response_set_a.responses.first(), by=coordinator, url=f"{SITE}/x")
+
+
+def test_it_keeps_a_second_opinion_beside_the_first(review, assessor, agency_a):
+    from openita.accounts.services import create_user
+    from openita.agencies.services import add_member
+
+    second = create_user("assessor_two", "another-long-password", by=None)
+    with pytest.raises(ReviewError):  # not an assessor of the agency yet
+        services.assign_second_assessor(review, assessor=second, by=None)
+    add_member(agency_a, second, "assessor", by=None)
+    services.assign_second_assessor(review, assessor=second, by=None)
+    row = item(review, "O7")
+    with pytest.raises(NotAllowed):
+        services.record_second_opinion(row, by=assessor, score=Decimal(0), comment="x")
+    services.record_second_opinion(row, by=second, score=Decimal(0), comment="ไม่พบข่าว")
+    row = item(review, "O7")
+    assert (row.score, row.second_score, row.second_comment) == (None, 0, "ไม่พบข่าว")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from openita.agencies import access
 from openita.disclosure import assignment_table, dashboard, services
+from openita.disclosure.estimate import estimate
 from openita.disclosure.forms import EitLinkForm, TableUploadForm
 from openita.disclosure.models import EvidenceLink
 from openita.disclosure.public import build_report
@@ -40,6 +41,7 @@ def dashboard_page(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
     context = {
         "rs": rs,
         "d": dashboard.build(rs, now=timezone.now()),
+        "estimate": estimate(rs),
         "table_form": TableUploadForm(),
         "eit_form": EitLinkForm(initial={"url": rs.eit_survey_url}),
         "formats": FORMATS,

@@ -32,12 +32,17 @@ class PdfRenderError(RuntimeError):
 
 def render_pdf(report: OitReport) -> bytes:
     """The report as an A4 PDF with a searchable Thai text layer."""
+    return print_html(render_html(report))
+
+
+def print_html(html: str) -> bytes:
+    """Print a standalone HTML document to PDF with headless Chromium."""
     binary = chromium_binary()
     # Chromium helpers may still be leaving the profile as the directory is removed.
     with tempfile.TemporaryDirectory(prefix="openita-pdf-", ignore_cleanup_errors=True) as tmp:
         workdir = Path(tmp)
         page = workdir / "page.html"
-        page.write_text(render_html(report), encoding="utf-8")
+        page.write_text(html, encoding="utf-8")
         out = workdir / "out.pdf"
         stderr = _run_chromium(_command(binary, workdir, page, out), workdir)
         data = out.read_bytes() if out.exists() else b""
