@@ -20,6 +20,14 @@ def _survey_scores(review: Review) -> dict[int, Fraction]:
     return {indicator: Fraction(value) for indicator, value in rows}
 
 
+def _fraction(value: Decimal | None) -> Fraction:
+    """Stored scores as exact fractions; whole ones (most verdicts) the cheap way."""
+    if value is None:
+        return Fraction(0)
+    whole = int(value)
+    return Fraction(whole) if whole == value else Fraction(value)
+
+
 def _num(value: Decimal) -> float:
     return float(value)
 
@@ -34,14 +42,17 @@ def compute(review: Review) -> dict[str, Any]:
         r.response.item.code: Fraction(r.score if r.score is not None else 0)
         for r in review.items.select_related("response__item")
     }
-    surveys = _survey_scores(review)
+    return figures(spec, items, _survey_scores(review))
+
+
+def figures(spec: Spec, items: dict[str, Fraction], surveys: dict[int, Fraction]) -> dict[str, Any]:
+    """The stored results for item scores and survey indicator scores (pure)."""
     needed = {n for i in spec.instruments for n in i.indicators} - spec.item_indicators
     complete = needed <= set(surveys)
     if not complete:  # score what can be scored: the instruments computed from items
         computed = tuple(i for i in spec.instruments if set(i.indicators) <= spec.item_indicators)
         spec = dataclasses.replace(spec, instruments=computed)
-        surveys = {}
-    inputs = Inputs(indicators={n: v for n, v in surveys.items() if n in needed}, items=items)
+    inputs = Inputs(indicators={n: surveys[n] for n in needed} if complete else {}, items=items)
     result = score(spec, inputs)
     return {
         "complete": complete,
@@ -53,6 +64,36 @@ def compute(review: Review) -> dict[str, Any]:
         "passed": result.passed if complete else None,
         "what_if": [
             {"item": g.item, "ita": _num(g.total), "gain": _num(g.gain)}
-            for g in what_if(spec, inputs)
+            for g in what_if(spec, inputs, base=result.exact)
         ],
     }
+
+
+def recompute_all(framework: Any, *, include_final: bool = False) -> int:
+    """Rescore every review of a framework in a handful of queries (after a correction of the
+    framework or a bulk survey import). Final results are locked unless ``include_final``."""
+    from openita.review.models import ItemReview, ReviewStatus
+    from openita.surveys.models import SurveyScore
+
+    spec = Spec.from_document(framework.document)
+    reviews = Review.objects.filter(response_set__framework=framework).select_related(
+        "response_set"
+    )
+    if not include_final:
+        reviews = reviews.exclude(status=ReviewStatus.FINAL)
+    reviews = list(reviews)
+    items: dict[int, dict[str, Fraction]] = {r.pk: {} for r in reviews}
+    for review_id, code, value in ItemReview.objects.filter(review__in=reviews).values_list(
+        "review_id", "response__item__code", "score"
+    ):
+        items[review_id][code] = _fraction(value)
+    surveys: dict[int, dict[int, Fraction]] = {}
+    for agency_id, indicator, value in SurveyScore.objects.filter(framework=framework).values_list(
+        "agency_id", "indicator", "score"
+    ):
+        surveys.setdefault(agency_id, {})[indicator] = Fraction(value)
+    for review in reviews:
+        agency_scores = surveys.get(review.response_set.agency_id, {})
+        review.results = figures(spec, items[review.pk], agency_scores)
+    Review.objects.bulk_update(reviews, ["results"], batch_size=500)
+    return len(reviews)

@@ -55,29 +55,39 @@ def published(value: Fraction, decimals: int) -> Decimal:
 
 
 def _mean(values: list[Fraction]) -> Fraction:
+    # Verdicts are mostly whole numbers: add integers when they are (Fraction sums are slow).
+    if all(v.denominator == 1 for v in values):
+        return Fraction(sum(v.numerator for v in values), len(values))
     return sum(values, Fraction(0)) / len(values)
+
+
+def _within(value: Fraction) -> bool:
+    return 0 <= value.numerator <= 100 * value.denominator
 
 
 def _check(spec: Spec, inputs: Inputs) -> None:
     problems: list[str] = []
     computed = spec.item_indicators
     if inputs.items:
-        unknown = sorted(set(inputs.items) - set(spec.items))
-        missing = sorted(set(spec.items) - set(inputs.items), key=_item_order(spec))
+        given_items = inputs.items.keys()
+        unknown = sorted(given_items - spec.items.keys())
+        missing = sorted(spec.items.keys() - given_items, key=_item_order(spec))
         problems += [f"unknown item code {code}" for code in unknown]
         if missing:
             problems.append(f"no verdict for items {', '.join(missing)}")
         both = sorted(computed & set(inputs.indicators))
         problems += [f"indicator {n} is given and also computed from items" for n in both]
     for code, value in inputs.items.items():
-        if not 0 <= value <= HUNDRED:
+        if not _within(value):
             problems.append(f"item {code}: {float(value)} is outside 0-100")
-        elif not spec.partial_items and value not in (0, HUNDRED):
+        elif not spec.partial_items and not (
+            value.denominator == 1 and value.numerator in (0, 100)
+        ):
             problems.append(f"item {code}: {float(value)} is not 0 or 100 (binary scoring)")
     for number, value in inputs.indicators.items():
         if spec.instrument_of(number) is None:
             problems.append(f"unknown indicator {number}")
-        elif not 0 <= value <= HUNDRED:
+        elif not _within(value):
             problems.append(f"indicator {number}: {float(value)} is outside 0-100")
     given = set(inputs.indicators) | (computed if inputs.items else set())
     needed = {n for i in spec.instruments for n in i.indicators}
@@ -146,13 +156,13 @@ class Gain:
     rating: str
 
 
-def what_if(spec: Spec, inputs: Inputs) -> list[Gain]:
+def what_if(spec: Spec, inputs: Inputs, base: Scores | None = None) -> list[Gain]:
     """For every item below 100: the total had it scored 100, largest gain first.
 
     One item moves only its own chain (sub-indicator → indicator → instrument → total), each
     by its share of the mean above it, so the gain is computed exactly without rescoring.
     """
-    base = compute(spec, inputs)
+    base = base or compute(spec, inputs)
     d = spec.decimals
     base_total = published(base.total, d)
     per_sub = Counter(spec.items[code] for code in inputs.items)

@@ -213,3 +213,19 @@ def test_it_keeps_a_second_opinion_beside_the_first(review, assessor, agency_a):
     services.record_second_opinion(row, by=second, score=Decimal(0), comment="ไม่พบข่าว")
     row = item(review, "O7")
     assert (row.score, row.second_score, row.second_comment) == (None, 0, "ไม่พบข่าว")
+
+
+def test_it_recomputes_every_open_review_of_a_framework_at_once(released, agency_a, mini):
+    from openita.review.results import recompute_all
+    from openita.surveys.models import SurveyScore
+
+    SurveyScore.objects.bulk_create(
+        SurveyScore(agency=agency_a, framework=mini, instrument="IIT" if n < 6 else "EIT",
+                    indicator=n, score=Decimal(80), source="entered")
+        for n in range(1, 9)
+    )  # fmt: skip
+    assert recompute_all(mini) == 1
+    released.refresh_from_db()
+    # 0.6 × 80 + 0.4 × 75 = 78
+    assert (released.results["ita"], released.results["complete"]) == (78.0, True)
+    assert released.results == services.results.compute(released)
