@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from openita.reports.results import Gain, ItemResult, Level, ResultsReport
+from openita.review import results
 from openita.review.models import Review, ReviewStatus
 
 
@@ -53,7 +54,7 @@ def build(review: Review) -> ResultsReport:
             Level(k, subs.get(k, ""), v) for k, v in res.get("sub_indicators", {}).items()
         ],
         items=[_item(row) for row in rows],
-        gains=[Gain(g["item"], g["ita"], g["gain"]) for g in res.get("what_if", [])],
+        gains=[Gain(g["item"], g["ita"], g["gain"]) for g in results.gains(review)],
     )
 
 

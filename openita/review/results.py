@@ -33,28 +33,49 @@ def _num(value: Decimal) -> float:
     return float(value)
 
 
+def _inputs(review: Review) -> tuple[Spec, dict[str, Fraction], dict[int, Fraction]]:
+    spec = Spec.from_document(review.response_set.framework.document)
+    items = {
+        r.response.item.code: _fraction(r.score)
+        for r in review.items.select_related("response__item")
+    }
+    return spec, items, _survey_scores(review)
+
+
+def gains(review: Review) -> list[dict[str, Any]]:
+    """What passing each failed item would add, from the current verdicts (not stored: it
+    is derived, and cheap for one agency)."""
+    spec, items, surveys = _inputs(review)
+    spec, inputs = _scorable(spec, items, surveys)
+    return [
+        {"item": g.item, "ita": _num(g.total), "gain": _num(g.gain)} for g in what_if(spec, inputs)
+    ]
+
+
+def _scorable(
+    spec: Spec, items: dict[str, Fraction], surveys: dict[int, Fraction]
+) -> tuple[Spec, Inputs]:
+    """Without complete survey scores, only the instruments computed from items."""
+    needed = {n for i in spec.instruments for n in i.indicators} - spec.item_indicators
+    if needed <= set(surveys):
+        return spec, Inputs(indicators={n: surveys[n] for n in needed}, items=items)
+    computed = tuple(i for i in spec.instruments if set(i.indicators) <= spec.item_indicators)
+    return dataclasses.replace(spec, instruments=computed), Inputs(items=items)
+
+
 def compute(review: Review) -> dict[str, Any]:
     """Published figures of every level; without complete surveys, the OIT levels only.
 
     Items not judged yet count as 0 (what the agency would get if nothing changed).
     """
-    spec = Spec.from_document(review.response_set.framework.document)
-    items = {
-        r.response.item.code: Fraction(r.score if r.score is not None else 0)
-        for r in review.items.select_related("response__item")
-    }
-    return figures(spec, items, _survey_scores(review))
+    return figures(*_inputs(review))
 
 
 def figures(spec: Spec, items: dict[str, Fraction], surveys: dict[int, Fraction]) -> dict[str, Any]:
     """The stored results for item scores and survey indicator scores (pure)."""
-    needed = {n for i in spec.instruments for n in i.indicators} - spec.item_indicators
-    complete = needed <= set(surveys)
-    if not complete:  # score what can be scored: the instruments computed from items
-        computed = tuple(i for i in spec.instruments if set(i.indicators) <= spec.item_indicators)
-        spec = dataclasses.replace(spec, instruments=computed)
-    inputs = Inputs(indicators={n: surveys[n] for n in needed} if complete else {}, items=items)
-    result = score(spec, inputs)
+    scored, inputs = _scorable(spec, items, surveys)
+    complete = scored is spec
+    result = score(scored, inputs)
     return {
         "complete": complete,
         "instruments": {k: _num(v) for k, v in result.instruments.items()},
@@ -63,10 +84,6 @@ def figures(spec: Spec, items: dict[str, Fraction], surveys: dict[int, Fraction]
         "ita": _num(result.total) if complete else None,
         "rating": result.rating if complete else None,
         "passed": result.passed if complete else None,
-        "what_if": [
-            {"item": g.item, "ita": _num(g.total), "gain": _num(g.gain)}
-            for g in what_if(spec, inputs, base=result.exact)
-        ],
     }
 
 

@@ -19,6 +19,7 @@ from openita.reports.render.pdf import PdfRenderError
 from openita.reports.render.results import results_pdf, results_xlsx
 from openita.review import access, report, services
 from openita.review.models import ItemReview
+from openita.review.results import gains as gains_of
 
 RESULT_FORMATS = {
     "pdf": (results_pdf, "application/pdf"),
@@ -118,6 +119,7 @@ def results(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
         "rs": rs,
         "review": review,
         "rows": _rows(review) if review else [],
+        "gains": gains_of(review) if review else [],
         "is_coordinator": agency_access.is_coordinator(request.user, rs.agency),
     }
     return render(request, "review/results.html", context)

@@ -99,7 +99,7 @@ def test_it_releases_only_when_every_item_has_a_final_verdict(review, assessor):
     assert released.results["complete"] is False
     assert released.results["indicators"] == {"9": 50.0, "10": 100.0}
     assert released.results["instruments"] == {"OIT": 75.0}
-    assert released.results["what_if"] == [{"item": "O7", "ita": 100.0, "gain": 25.0}]
+    assert services.results.gains(released) == [{"item": "O7", "ita": 100.0, "gain": 25.0}]
 
 
 @pytest.fixture
