@@ -120,6 +120,7 @@ def results(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
         "review": review,
         "rows": _rows(review) if review else [],
         "gains": gains_of(review) if review else [],
+        "report": report.build(review) if review else None,
         "is_coordinator": agency_access.is_coordinator(request.user, rs.agency),
     }
     return render(request, "review/results.html", context)

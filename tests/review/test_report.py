@@ -48,3 +48,23 @@ def test_it_exports_pdf_with_readable_thai_and_excel(released, coordinator):  # 
     rows = list(book["รายข้อ"].iter_rows(values_only=True))
     assert rows[2][:3] == ("O7", "ข่าวประชาสัมพันธ์", "ไม่ผ่าน")
     assert client.get(f"/review/results/{final.response_set.uuid}/export.doc").status_code == 404
+
+
+def test_it_sets_last_years_figures_beside_this_years(released, coordinator, agency_a):  # noqa: F811
+    from openita.disclosure.models import ResponseSet
+    from openita.frameworks.services import LIBRARY_DIR, install_file
+    from openita.review.models import Review
+
+    # Last year's final result, stored as the review app stores it.
+    fy2565, _ = install_file(LIBRARY_DIR / "ita-2565.yaml", by=None)
+    old_set = ResponseSet.objects.create(agency=agency_a, framework=fy2565, status="submitted")
+    Review.objects.create(
+        response_set=old_set, status="final",
+        results={"ita": 80.5, "instruments": {"OIT": 70.0}, "indicators": {"9": 60.0}},
+    )  # fmt: skip
+    data = report.build(_final(released, coordinator))
+    assert data.previous_ita == 80.5
+    assert [(x.code, x.previous) for x in data.instruments if x.code == "OIT"] == [("OIT", 70.0)]
+    assert [(x.code, x.previous) for x in data.indicators if x.code == "9"] == [("9", 60.0)]
+    page = login(coordinator).get(f"/review/results/{released.response_set.uuid}/")
+    assert "80.50" in page.content.decode()
