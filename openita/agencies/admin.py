@@ -10,7 +10,7 @@ class UnitInline(admin.TabularInline):
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "province", "parent_body")
+    list_display = ("name", "kind", "region", "province", "parent_body")
     list_filter = ("kind", "province")
     search_fields = ("name", "name_en")
     inlines = [UnitInline]

@@ -14,6 +14,7 @@ class AgencyOut(Schema):
     name: str
     name_en: str
     kind: str
+    region: str
     province: str
     parent_body: str
     website: str
@@ -43,7 +44,7 @@ class ResponseSetRef(Schema):
 
 
 def _agency_out(user: Any, agency: Any) -> dict[str, Any]:
-    fields = ("uuid", "name", "name_en", "kind", "province", "parent_body", "website")
+    fields = ("uuid", "name", "name_en", "kind", "region", "province", "parent_body", "website")
     return {
         **{f: getattr(agency, f) for f in fields},
         "roles": sorted(access.roles_at(user, agency)),

@@ -25,6 +25,8 @@ class Agency(models.Model):
     kind = models.CharField(_("type"), max_length=20, choices=AgencyKind.choices)
     province = models.CharField(_("province"), max_length=100, blank=True)
     parent_body = models.CharField(_("ministry or parent body"), max_length=300, blank=True)
+    # The NACC regional office covering the agency (e.g. "ป.ป.ช. ภาค 5"), for overseers.
+    region = models.CharField(_("region"), max_length=100, blank=True)
     website = models.URLField(_("main website"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from openita.agencies.models import Agency, Membership, Unit
 from openita.audit.services import log_action, snapshot
 
-AGENCY_FIELDS = ["name", "name_en", "kind", "province", "parent_body", "website"]
+AGENCY_FIELDS = ["name", "name_en", "kind", "region", "province", "parent_body", "website"]
 
 
 @transaction.atomic

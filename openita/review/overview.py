@@ -59,6 +59,7 @@ class Filters:
     """What the user asked for; empty means everything."""
 
     fiscal_year: int | None = None
+    region: str = ""
     province: str = ""
     parent_body: str = ""
     kind: str = ""
@@ -68,13 +69,19 @@ class Filters:
         year = query.get("fiscal_year", "").strip()
         return cls(
             fiscal_year=int(year) if year.isdigit() else None,
+            region=query.get("region", "").strip(),
             province=query.get("province", "").strip(),
             parent_body=query.get("parent_body", "").strip(),
             kind=query.get("kind", "").strip(),
         )
 
     def apply(self, agencies: QuerySet[Agency]) -> QuerySet[Agency]:
-        wanted = {"province": self.province, "parent_body": self.parent_body, "kind": self.kind}
+        wanted = {
+            "region": self.region,
+            "province": self.province,
+            "parent_body": self.parent_body,
+            "kind": self.kind,
+        }
         return agencies.filter(**{name: value for name, value in wanted.items() if value})
 
 
@@ -83,6 +90,7 @@ class Choices:
     """The values the filters offer, taken from every agency the user may see."""
 
     years: list[int]
+    regions: list[str]
     provinces: list[str]
     parent_bodies: list[str]
     kinds: list[tuple[str, str]]  # (code, label)
@@ -214,16 +222,19 @@ def build(agencies: QuerySet[Agency], filters: Filters, *, today: dt.date) -> Ov
 
 
 def _choices(agencies: QuerySet[Agency]) -> Choices:
-    values = list(agencies.order_by().values_list("province", "parent_body", "kind").distinct())
+    values = list(
+        agencies.order_by().values_list("province", "parent_body", "kind", "region").distinct()
+    )
     years = (
         ResponseSet.objects.filter(agency__in=agencies)
         .order_by("-framework__fiscal_year")
         .values_list("framework__fiscal_year", flat=True)
         .distinct()
     )
-    provinces, bodies, kinds = ({v[i] for v in values} - {""} for i in range(3))
+    provinces, bodies, kinds, regions = ({v[i] for v in values} - {""} for i in range(4))
     return Choices(
         years=list(years),
+        regions=sorted(regions),
         provinces=sorted(provinces),
         parent_bodies=sorted(bodies),
         kinds=[(code, str(label)) for code, label in AgencyKind.choices if code in kinds],
@@ -333,8 +344,10 @@ def _distribution(rows: list[AgencyRow], documents: list[Mapping[str, Any]]) -> 
     labels = _rating_labels(documents)
     labels += sorted(set(counts) - set(labels))  # a label from an older grading, if any
     top = max(counts.values(), default=0)
-    return [Bar(label, counts[label], round(100 * counts[label] / top) if top else 0)
-            for label in labels]  # fmt: skip
+    return [
+        Bar(label, counts[label], round(100 * counts[label] / top) if top else 0)
+        for label in labels
+    ]
 
 
 def _ranking(rated: list[AgencyRow]) -> list[tuple[int, AgencyRow]]:

@@ -310,3 +310,14 @@ def test_it_builds_the_dashboard_in_a_fixed_number_of_queries(mini):
     many, o = _dashboard_queries(client)
     assert (len(o.agencies), o.rated, len(o.behind)) == (6, 2, 4)
     assert many == few
+
+
+def test_it_filters_by_nacc_region(agency_a, agency_b):
+    from openita.agencies.services import update_agency
+
+    update_agency(agency_b, by=None, region="ป.ป.ช. ภาค 5")
+    client = login(_overseer("regional", agency_a, agency_b))
+    o = client.get(URL).context["o"]
+    assert o.choices.regions == ["ป.ป.ช. ภาค 5"]
+    narrowed = client.get(URL, {"region": "ป.ป.ช. ภาค 5"}).context["o"]
+    assert _names(narrowed.agencies) == [agency_b.name]
