@@ -1,0 +1,1 @@
+"""Checking agencies' websites: the future crawler (plain Python, not a Django app)."""
