@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from openita.disclosure.models import ResponseSet
-from openita.scoring import Gain, Inputs, Spec, score, what_if
+from openita.scoring import Gain, Spec, scorable, score, what_if
 
 
 @dataclass(frozen=True)
@@ -35,19 +34,8 @@ def estimate(response_set: ResponseSet) -> Estimate:
     items = {r.item.code: Fraction(100 if _self_passed(r) else 0) for r in rows}
     from openita.surveys.services import scores_for
 
-    surveys = {
-        n: Fraction(v) for n, v in scores_for(response_set.agency, response_set.framework).items()
-    }
-    needed = {n for i in spec.instruments for n in i.indicators} - spec.item_indicators
-    complete = needed <= set(surveys)
-    if not complete:
-        spec = dataclasses.replace(
-            spec,
-            instruments=tuple(
-                i for i in spec.instruments if set(i.indicators) <= spec.item_indicators
-            ),
-        )
-    inputs = Inputs({n: surveys[n] for n in needed} if complete else {}, items)
+    saved = scores_for(response_set.agency, response_set.framework)
+    spec, inputs, complete = scorable(spec, items, {n: Fraction(v) for n, v in saved.items()})
     result = score(spec, inputs)
     return Estimate(
         oit=result.instruments.get("OIT", result.total),
@@ -55,5 +43,5 @@ def estimate(response_set: ResponseSet) -> Estimate:
         rating=result.rating if complete else None,
         passing=sum(1 for v in items.values() if v == 100),
         total_items=len(items),
-        gains=what_if(spec, inputs),
+        gains=what_if(spec, inputs, base=result.exact),
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from openita.review.models import Review
-from openita.scoring import Inputs, Spec, score, what_if
+from openita.scoring import Spec, scorable, score, what_if
 
 
 def _survey_scores(review: Review) -> dict[int, Fraction]:
@@ -46,21 +45,10 @@ def gains(review: Review) -> list[dict[str, Any]]:
     """What passing each failed item would add, from the current verdicts (not stored: it
     is derived, and cheap for one agency)."""
     spec, items, surveys = _inputs(review)
-    spec, inputs = _scorable(spec, items, surveys)
+    spec, inputs, _complete = scorable(spec, items, surveys)
     return [
         {"item": g.item, "ita": _num(g.total), "gain": _num(g.gain)} for g in what_if(spec, inputs)
     ]
-
-
-def _scorable(
-    spec: Spec, items: dict[str, Fraction], surveys: dict[int, Fraction]
-) -> tuple[Spec, Inputs]:
-    """Without complete survey scores, only the instruments computed from items."""
-    needed = {n for i in spec.instruments for n in i.indicators} - spec.item_indicators
-    if needed <= set(surveys):
-        return spec, Inputs(indicators={n: surveys[n] for n in needed}, items=items)
-    computed = tuple(i for i in spec.instruments if set(i.indicators) <= spec.item_indicators)
-    return dataclasses.replace(spec, instruments=computed), Inputs(items=items)
 
 
 def compute(review: Review) -> dict[str, Any]:
@@ -73,8 +61,7 @@ def compute(review: Review) -> dict[str, Any]:
 
 def figures(spec: Spec, items: dict[str, Fraction], surveys: dict[int, Fraction]) -> dict[str, Any]:
     """The stored results for item scores and survey indicator scores (pure)."""
-    scored, inputs = _scorable(spec, items, surveys)
-    complete = scored is spec
+    scored, inputs, complete = scorable(spec, items, surveys)
     result = score(scored, inputs)
     return {
         "complete": complete,

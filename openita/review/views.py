@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openita.agencies import access as agency_access
+from openita.core.downloads import attachment, pdf_unavailable
 from openita.disclosure.views.common import attempt
 from openita.reports.render.pdf import PdfRenderError
 from openita.reports.render.results import results_pdf, results_xlsx
@@ -167,15 +168,8 @@ def results_export(request: HttpRequest, set_uuid: UUID, fmt: str) -> HttpRespon
     try:
         data = render_fn(report.build(review))
     except PdfRenderError:
-        return HttpResponse(
-            _("The PDF cannot be made right now. Download the Word or Excel version."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
-    response = HttpResponse(data, content_type=mime)
-    name = f"ita-results-{rs.framework.fiscal_year}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+        return pdf_unavailable()
+    return attachment(data, mime, f"ita-results-{rs.framework.fiscal_year}.{fmt}")
 
 
 @login_required

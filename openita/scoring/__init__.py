@@ -5,9 +5,9 @@ No Django here (house style 5): callers build a ``Spec`` from a framework docume
 """
 
 from openita.scoring.engine import Gain, Result, Scores, published, rate, score, what_if
-from openita.scoring.spec import Inputs, ScoringError, Spec
+from openita.scoring.spec import Inputs, ScoringError, Spec, scorable
 
 __all__ = [
-    "Gain", "Inputs", "Result", "Scores", "ScoringError", "Spec", "published", "rate", "score",
-    "what_if",
+    "Gain", "Inputs", "Result", "Scores", "ScoringError", "Spec", "published", "rate", "scorable",
+    "score", "what_if",
 ]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -104,3 +105,15 @@ def number(value: Any) -> Fraction:
 
 def _optional(value: Any) -> Fraction | None:
     return None if value is None else number(value)
+
+
+def scorable(
+    spec: Spec, items: Mapping[str, Fraction], surveys: Mapping[int, Fraction]
+) -> tuple[Spec, Inputs, bool]:
+    """What can be scored now: everything when the survey indicators are all given, else only
+    the instruments computed from items (the spec narrowed to them). The flag says which."""
+    needed = {n for i in spec.instruments for n in i.indicators} - spec.item_indicators
+    if needed <= set(surveys):
+        return spec, Inputs({n: surveys[n] for n in needed}, dict(items)), True
+    computed = tuple(i for i in spec.instruments if set(i.indicators) <= spec.item_indicators)
+    return dataclasses.replace(spec, instruments=computed), Inputs(items=dict(items)), False

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openita.agencies import access
+from openita.core.downloads import attachment, pdf_unavailable
 from openita.disclosure import assignment_table, dashboard, services
 from openita.disclosure.estimate import estimate
 from openita.disclosure.forms import EitLinkForm, TableUploadForm
@@ -69,7 +70,7 @@ def assignment_export(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
     rs = _coordinated_set(request, set_uuid)
     title = _("Assignment of ITA items, fiscal year %(fy)s") % {"fy": rs.framework.fiscal_year}
     data = assignment_table.write_assignment_table(title=title, rows=_export_rows(rs))
-    return _download(data, FORMATS["xlsx"][1], f"oit-assignments-{rs.framework.fiscal_year}.xlsx")
+    return attachment(data, FORMATS["xlsx"][1], f"oit-assignments-{rs.framework.fiscal_year}.xlsx")
 
 
 @login_required
@@ -146,7 +147,7 @@ def eit_qr(request: HttpRequest, set_uuid: UUID, fmt: str) -> HttpResponse:
     # do not read.
     segno.make_qr(rs.eit_survey_url, error="m").save(out, kind=fmt, scale=10, border=4)
     mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    return _download(out.getvalue(), mime, f"eit-qr-{rs.framework.fiscal_year}.{fmt}")
+    return attachment(out.getvalue(), mime, f"eit-qr-{rs.framework.fiscal_year}.{fmt}")
 
 
 @login_required
@@ -163,17 +164,8 @@ def export_response(rs, fmt: str) -> HttpResponse:  # type: ignore[no-untyped-de
         data = render_fn(build_report(rs))
     except PdfRenderError:
         logger.exception("PDF export failed")
-        return HttpResponse(
-            _("The PDF cannot be made right now. Download the Word or Excel version."),
-            status=503, content_type="text/plain; charset=utf-8",
-        )  # fmt: skip
-    return _download(data, mime, f"oit-{rs.framework.fiscal_year}.{ext}")
-
-
-def _download(data: bytes, mime: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return pdf_unavailable()
+    return attachment(data, mime, f"oit-{rs.framework.fiscal_year}.{ext}")
 
 
 @login_required
