@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 from openita.lib.safehttp import LinkProbe
 
@@ -33,3 +35,23 @@ def probe(url: str, outcome: str, status: int | None) -> LinkProbe:
         url=url, final_url=url, status=status, redirects=[], content_type="text/html",
         content_length=100, outcome=outcome, detail=f"HTTP {status}",
     )  # fmt: skip
+
+
+def fake_dns(monkeypatch: Any, table: dict[str, list[str]]) -> None:
+    """Answer name lookups from table so that no test touches real DNS."""
+
+    def getaddrinfo(host: str, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        if host not in table:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [
+            (
+                socket.AF_INET6 if ":" in ip else socket.AF_INET,
+                socket.SOCK_STREAM,
+                6,
+                "",
+                (ip, port),
+            )
+            for ip in table[host]
+        ]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)

@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from openita.lib.safehttp import UnsafeURL, capture, check_address_allowed, probe, validate_url
-from tests.support import local_server
+from openita.lib.safehttp import capture, probe
+from tests.support import fake_dns, local_server
 
 OK_HTML = "<!doctype html><html><body><h1>รายงานประจำปี</h1></body></html>".encode()
 PDF_BYTES = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
@@ -77,136 +77,12 @@ def server() -> Iterator[str]:
         yield url
 
 
-def _fake_dns(monkeypatch, table):
-    """Answer name lookups from table so that no test touches real DNS."""
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        if host not in table:
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return [
-            (
-                socket.AF_INET6 if ":" in ip else socket.AF_INET,
-                socket.SOCK_STREAM,
-                6,
-                "",
-                (ip, port),
-            )
-            for ip in table[host]
-        ]
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-
-
 def _mock_client(routes, seen):
     def handler(request):
         seen.append(str(request.url))
         return routes(request)
 
     return httpx.Client(transport=httpx.MockTransport(handler))
-
-
-# validate_url
-
-
-def test_it_accepts_and_normalises_good_urls():
-    assert validate_url("  HTTPS://Example.GO.th/a?b=1#c ") == "https://example.go.th/a?b=1#c"
-    assert validate_url("http://example.com") == "http://example.com/"
-    assert validate_url("http://example.com:80/x") == "http://example.com/x"
-    assert validate_url("https://example.com:8443/x") == "https://example.com:8443/x"
-    assert validate_url(f"http://{PUBLIC_IP}/") == f"http://{PUBLIC_IP}/"
-
-
-def test_it_accepts_a_thai_idn_host():
-    assert validate_url(" https://ตัวอย่าง.ไทย/หน้า ") == "https://ตัวอย่าง.ไทย/หน้า"
-    assert validate_url("https://xn--72c1a1bt4awk9o.xn--o3cw4h/") == (
-        "https://xn--72c1a1bt4awk9o.xn--o3cw4h/"
-    )
-
-
-@pytest.mark.parametrize(
-    ("url", "code"),
-    [
-        ("", "malformed"),
-        ("http://exa mple.com/", "malformed"),
-        ("http://example.com/a b", "malformed"),
-        ("http://example.com/\tx", "malformed"),
-        ("http:///path-only", "malformed"),
-        ("http://example.com:99999/", "malformed"),
-        ("http://[::1/", "malformed"),
-        ("http://bad..name/", "malformed"),
-        ("ftp://example.com/file", "scheme"),
-        ("javascript:alert(1)", "scheme"),
-        ("example.com/no-scheme", "scheme"),
-        ("https://user:secret@example.com/", "credentials"),
-        ("https://user@example.com/", "credentials"),
-        ("https://example.com/" + "a" * 2000, "too_long"),
-        ("http://127.0.0.1/", "private_address"),
-        ("http://10.1.2.3:8080/", "private_address"),
-        ("http://169.254.169.254/latest/meta-data/", "private_address"),
-        ("http://192.168.0.1/", "private_address"),
-        ("http://[::1]/", "private_address"),
-        ("http://[::ffff:127.0.0.1]/", "private_address"),
-        ("http://0.0.0.0/", "private_address"),
-        ("http://224.0.0.1/", "private_address"),
-        ("http://127.1/", "private_address"),
-        ("http://2130706433/", "private_address"),
-        ("http://localhost:8000/", "private_address"),
-        ("http://LOCALHOST./", "private_address"),
-        ("http://admin.localhost/", "private_address"),
-        ("http://printer.local/", "private_address"),
-        ("http://db.internal/", "private_address"),
-        ("http://ｌｏｃａｌｈｏｓｔ/", "private_address"),
-    ],
-)
-def test_it_rejects_unsafe_urls_with_a_code(url, code):
-    with pytest.raises(UnsafeURL) as caught:
-        validate_url(url)
-    assert caught.value.code == code
-    assert caught.value.detail
-    assert isinstance(caught.value, ValueError)
-
-
-def test_it_never_looks_up_names_while_validating(monkeypatch):
-    def no_dns(*args, **kwargs):
-        raise AssertionError("validate_url must not resolve names")
-
-    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
-    assert validate_url("https://www.example.go.th/") == "https://www.example.go.th/"
-
-
-# check_address_allowed
-
-
-@pytest.mark.parametrize("host", ["127.0.0.1", "10.0.0.7", "169.254.169.254", "::1", "localhost"])
-def test_it_refuses_private_addresses_unless_allowed(host):
-    with pytest.raises(UnsafeURL) as caught:
-        check_address_allowed(host, 80, allow_private=False)
-    assert caught.value.code == "private_address"
-    check_address_allowed(host, 80, allow_private=True)
-
-
-def test_it_refuses_a_name_if_any_address_is_private(monkeypatch):
-    _fake_dns(
-        monkeypatch,
-        {
-            "public.example.test": [PUBLIC_IP],
-            "mixed.example.test": [PUBLIC_IP, "192.168.1.5"],
-            "mapped.example.test": ["::ffff:10.0.0.1"],
-        },
-    )
-    check_address_allowed("public.example.test", 443, allow_private=False)
-    for host in ("mixed.example.test", "mapped.example.test"):
-        with pytest.raises(UnsafeURL) as caught:
-            check_address_allowed(host, 443, allow_private=False)
-        assert caught.value.code == "private_address"
-
-
-def test_it_reports_names_that_do_not_resolve(monkeypatch):
-    _fake_dns(monkeypatch, {})
-    for allow_private in (False, True):
-        with pytest.raises(UnsafeURL) as caught:
-            check_address_allowed("nowhere.example.test", 80, allow_private=allow_private)
-        assert caught.value.code == "unresolvable"
 
 
 # probe against the local server
@@ -317,7 +193,7 @@ def test_it_reports_a_connection_failure_as_an_error():
 
 
 def test_it_reports_an_unresolvable_host_as_an_error(monkeypatch):
-    _fake_dns(monkeypatch, {})
+    fake_dns(monkeypatch, {})
     result = probe("https://nowhere.example.test/")
     assert result.outcome == "error"
     assert "unresolvable" in result.detail
@@ -327,7 +203,7 @@ def test_it_reports_an_unresolvable_host_as_an_error(monkeypatch):
 
 
 def test_it_blocks_a_redirect_into_a_private_address_before_requesting_it(monkeypatch):
-    _fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
+    fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
     seen = []
 
     def routes(request):
@@ -345,7 +221,7 @@ def test_it_blocks_a_redirect_into_a_private_address_before_requesting_it(monkey
 
 
 def test_it_blocks_a_redirect_to_a_name_that_resolves_privately(monkeypatch):
-    _fake_dns(
+    fake_dns(
         monkeypatch,
         {"public.example.test": [PUBLIC_IP], "sneaky.example.test": ["192.168.10.10"]},
     )
@@ -362,7 +238,7 @@ def test_it_blocks_a_redirect_to_a_name_that_resolves_privately(monkeypatch):
 
 
 def test_it_sends_its_user_agent_and_language(monkeypatch):
-    _fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
+    fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
     sent = []
 
     def routes(request):
@@ -376,7 +252,7 @@ def test_it_sends_its_user_agent_and_language(monkeypatch):
 
 
 def test_it_spots_a_google_drive_file_that_needs_sign_in(monkeypatch):
-    _fake_dns(
+    fake_dns(
         monkeypatch,
         {"drive.google.com": [PUBLIC_IP], "accounts.google.com": [PUBLIC_IP]},
     )
@@ -399,7 +275,7 @@ def test_it_spots_a_google_drive_file_that_needs_sign_in(monkeypatch):
 
 
 def test_it_spots_a_google_doc_that_is_not_shared(monkeypatch):
-    _fake_dns(monkeypatch, {"docs.google.com": [PUBLIC_IP]})
+    fake_dns(monkeypatch, {"docs.google.com": [PUBLIC_IP]})
 
     def routes(request):
         return httpx.Response(403, html="<p>You need access</p>")
@@ -410,7 +286,7 @@ def test_it_spots_a_google_doc_that_is_not_shared(monkeypatch):
 
 
 def test_it_spots_a_redirect_to_a_sign_in_path(monkeypatch):
-    _fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
+    fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
 
     def routes(request):
         if request.url.path == "/report":
@@ -483,7 +359,7 @@ def test_it_does_not_raise_when_a_capture_is_blocked_or_times_out(server):
 
 
 def test_it_copes_with_odd_location_headers(monkeypatch):
-    _fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
+    fake_dns(monkeypatch, {"public.example.test": [PUBLIC_IP]})
     seen = []
 
     def routes(request):
