@@ -40,7 +40,9 @@ def probe(url: str, outcome: str, status: int | None) -> LinkProbe:
 def fake_dns(monkeypatch: Any, table: dict[str, list[str]]) -> None:
     """Answer name lookups from table so that no test touches real DNS."""
 
-    def getaddrinfo(host: str, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+    def getaddrinfo(host: str | bytes, port: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        if isinstance(host, bytes):  # the async stack (anyio) passes IDNA-encoded bytes
+            host = host.decode("ascii")
         if host not in table:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         return [

@@ -23,6 +23,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from .loginwall import is_login_url, login_reason
+
 MAX_URL_LENGTH = 2000
 USER_AGENT = "OpenITA-linkcheck/0.1 (+https://github.com/openita)"
 # Identity encoding keeps max_bytes meaningful: a compressed body could otherwise expand far
@@ -43,13 +45,6 @@ _HOST_CHARS = re.compile(r"^[a-z0-9_.-]+$")
 # Hosts such as "127.1", "0x7f.0.0.1" or "2130706433" are IPv4 addresses to the resolver
 # even though ipaddress rejects them, so they get the same literal-address check.
 _LOOSE_IPV4 = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}\.?$")
-
-_LOGIN_HOSTS = frozenset({"accounts.google.com", "login.microsoftonline.com"})
-_GOOGLE_DOC_HOSTS = frozenset({"drive.google.com", "docs.google.com"})
-# The path word must end there ("/login", "/login.php", "/auth/realms") so that pages such
-# as "/authors" or "/loginfo" are not mistaken for sign-in pages.
-_LOGIN_PATH = re.compile(r"/(servicelogin|signin|login|auth)(?=$|[/?#._;-])", re.IGNORECASE)
-_PASSWORD_INPUT = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password\b", re.IGNORECASE)
 
 
 class UnsafeURL(ValueError):
@@ -150,6 +145,7 @@ def validate_url(url: str) -> str:
 
 
 def _parse(url: str, *, allow_private: bool) -> _Target:
+    """See validate_url; the crawler uses it through parse_target."""
     url = url.strip()
     if not url:
         raise UnsafeURL("malformed", "the URL is empty")
@@ -181,6 +177,13 @@ def _parse(url: str, *, allow_private: bool) -> _Target:
         netloc = f"{netloc}:{port}"
     normalised = urlunsplit((scheme, netloc, parts.path or "/", parts.query, parts.fragment))
     return _Target(normalised, ascii_host, port or _DEFAULT_PORTS[scheme])
+
+
+def parse_target(url: str, *, allow_private: bool) -> tuple[str, str, int]:
+    """validate_url for callers that resolve the host themselves (the async crawler):
+    (normalised URL, ASCII host, port), without any DNS lookup."""
+    target = _parse(url, allow_private=allow_private)
+    return target.url, target.host, target.port
 
 
 def _ascii_host(host: str) -> str:
@@ -274,21 +277,6 @@ def _guard(url: str, *, allow_private: bool) -> _Target:
     return target
 
 
-def _host_and_path(url: str) -> tuple[str, str]:
-    # Redirect targets come from remote servers and may not parse; such a URL is simply not
-    # a sign-in page (the guard refuses it afterwards).
-    try:
-        parts = urlsplit(url)
-        return (parts.hostname or "").lower(), parts.path
-    except ValueError:
-        return "", ""
-
-
-def _is_login_url(url: str) -> bool:
-    host, path = _host_and_path(url)
-    return host in _LOGIN_HOSTS or bool(_LOGIN_PATH.search(path))
-
-
 def _is_html(content_type: str) -> bool:
     return "html" in content_type.lower()
 
@@ -354,7 +342,7 @@ def _follow(fetched: _Fetched, client: httpx.Client, options: _Options) -> None:
                 return
         fetched.redirects.append(target)
         hop = len(fetched.redirects)
-        if _is_login_url(target):
+        if is_login_url(target):
             # No need to fetch the sign-in page itself: where it leads is the answer.
             fetched.final_url = target
             return
@@ -395,7 +383,11 @@ def _judge(fetched: _Fetched) -> tuple[str, str]:
     if fetched.outcome:
         return fetched.outcome, fetched.detail
     status = fetched.status or 0
-    login = _login_reason(fetched)
+    login = login_reason(
+        url=fetched.url, final_url=fetched.final_url, redirects=fetched.redirects,
+        status=fetched.status, content_type=fetched.headers.get("content-type", ""),
+        body=fetched.body,
+    )  # fmt: skip
     if login:
         return "login_required", login
     if status >= 400:
@@ -405,28 +397,6 @@ def _judge(fetched: _Fetched) -> tuple[str, str]:
     if 200 <= status < 300 and not fetched.body:
         return "broken", "empty response"
     return "ok", f"HTTP {status}"
-
-
-def _login_reason(fetched: _Fetched) -> str:
-    """Explain why the link leads to a sign-in wall, or return "" if it does not."""
-    status = fetched.status or 0
-    if status == 401:
-        return "HTTP 401: the server asks for credentials"
-    for url in [*fetched.redirects, fetched.final_url]:
-        if _host_and_path(url)[0] in _LOGIN_HOSTS:
-            return f"redirected to sign-in page {url}"
-    html = _is_html(fetched.headers.get("content-type", ""))
-    hosts = {_host_and_path(u)[0] for u in (fetched.url, fetched.final_url)}
-    if hosts & _GOOGLE_DOC_HOSTS:
-        if status == 403:
-            return "Google Drive/Docs file is not shared publicly (HTTP 403)"
-        if html and (b"ServiceLogin" in fetched.body or b"accounts.google.com" in fetched.body):
-            return "Google Drive/Docs file shows a Google sign-in page"
-    if html and 200 <= status < 300 and _PASSWORD_INPUT.search(fetched.body):
-        return "the page shows a password form"
-    if _LOGIN_PATH.search(_host_and_path(fetched.final_url)[1]):
-        return f"ended on sign-in page {fetched.final_url}"
-    return ""
 
 
 def _content_length(fetched: _Fetched) -> int | None:

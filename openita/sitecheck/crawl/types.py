@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from openita.sitecheck.index_page import IndexEntry
+
 
 @dataclass(frozen=True)
 class Link:
@@ -74,6 +76,7 @@ class StoredPage:
     via_text: str = ""
     offsite: bool = False  # fetched on a document host one hop away from the site
     redirects: list[str] = field(default_factory=list)
+    index: list[IndexEntry] = field(default_factory=list)  # when the page lists OIT items
 
 
 @dataclass

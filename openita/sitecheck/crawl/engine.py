@@ -1,0 +1,243 @@
+"""The crawl itself: a breadth-first walk of the agency's site through the four stages.
+
+1. The start URL (and any extra URLs) enter a priority queue ordered by click depth, so
+   that, even with many requests in flight, a page is first reached by its shortest path.
+2. Workers take URLs, ask politeness (robots.txt, host slots, retries) and fetch them.
+3. HTML is parsed for text and links; documents are read in a thread (they are slow).
+4. Every page goes to the store; on-site HTML pages queue their links one click deeper.
+   Links to document hosts (Google Drive…) or to files elsewhere are fetched one hop and
+   not followed further. Limits on pages, depth, bytes and query variants end the walk.
+
+The asyncio loop runs in its own thread; ``crawl`` hands pages to the store and reports
+progress from the caller's thread, so a Django store can write to the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import queue
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .documents import DocumentLimits, detect_kind, read_document
+from .fetch import Fetched, Fetcher
+from .parse import decode_html, parse_html
+from .politeness import HostSlots, Robots, fetch_with_retries
+from .settings import CrawlSettings
+from .store import MemoryStore, Store
+from .types import CrawlSummary, StoredPage
+from .urls import canonical, looks_like_document, on_hosts, site_hosts, variant_key
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(order=True)
+class _Job:
+    depth: int
+    seq: int
+    url: str = field(compare=False)
+    parent: str = field(compare=False, default="")
+    via_text: str = field(compare=False, default="")
+    offsite: bool = field(compare=False, default=False)
+
+
+class _Crawl:
+    def __init__(
+        self, start_url: str, settings: CrawlSettings, emit: Callable[[StoredPage], None]
+    ) -> None:
+        self.settings = settings
+        self.emit = emit
+        self.hosts = site_hosts(start_url, settings.extra_hosts)
+        self.summary = CrawlSummary(start_url=start_url)
+        self.queue: asyncio.PriorityQueue[_Job] = asyncio.PriorityQueue()
+        self.depth_of: dict[str, int] = {}
+        self.variants: Counter[tuple[str, str]] = Counter()
+        self.seq = itertools.count()
+        self.doc_limits = DocumentLimits()
+
+    async def run(self, start_url: str, extra_urls: Iterable[str]) -> CrawlSummary:
+        began = time.monotonic()
+        self.fetcher = Fetcher(self.settings)
+        self.robots = Robots(self.fetcher, self.settings.user_agent)
+        self.slots = HostSlots(self.settings)
+        self._offer(start_url, 0, "", "")
+        for url in extra_urls:
+            self._offer(url, 1, start_url, "", force_one_hop=True)
+        workers = [asyncio.create_task(self._worker()) for _ in range(self.settings.concurrency)]
+        try:
+            await self.queue.join()
+        finally:
+            for worker in workers:
+                worker.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+            await self.fetcher.close()
+        self.summary.duration_s = round(time.monotonic() - began, 3)
+        return self.summary
+
+    def _offer(
+        self, url: str, depth: int, parent: str, text: str, *, force_one_hop: bool = False
+    ) -> None:
+        """Queue url unless it was seen, is out of scope, or a limit says no."""
+        url = canonical(url)
+        if not url.startswith(("http://", "https://")):
+            return
+        onsite = on_hosts(url, self.hosts)
+        offsite_ok = on_hosts(url, self.settings.document_hosts) or looks_like_document(url)
+        if not onsite and not offsite_ok and not force_one_hop:
+            return
+        known = self.depth_of.get(url)
+        if known is not None:
+            if depth < known:
+                self.depth_of[url] = depth  # a shorter path found before the fetch
+            return
+        if depth > self.settings.max_depth:
+            return
+        key = variant_key(url)
+        if key is not None and onsite:
+            self.variants[key] += 1
+            if self.variants[key] == self.settings.max_query_variants + 1:
+                self.summary.problems.append(
+                    f"stopped following {key[1]} after {self.settings.max_query_variants} "
+                    "query variants (an endless calendar or filter?)"
+                )
+            if self.variants[key] > self.settings.max_query_variants:
+                return
+        self.depth_of[url] = depth
+        job = _Job(depth, next(self.seq), url, parent, text, offsite=not onsite)
+        self.queue.put_nowait(job)
+
+    def _stop(self, reason: str) -> None:
+        if not self.summary.stopped_by:
+            self.summary.stopped_by = reason
+            self.summary.problems.append(f"crawl limit reached: {reason}")
+
+    async def _worker(self) -> None:
+        while True:
+            job = await self.queue.get()
+            try:
+                await self._process(job)
+            except Exception as exc:
+                self.summary.problems.append(f"{job.url}: {type(exc).__name__}: {exc}")
+            finally:
+                self.queue.task_done()
+
+    async def _process(self, job: _Job) -> None:
+        settings = self.settings
+        if self.summary.pages_fetched >= settings.max_pages:
+            return self._stop("max_pages")
+        if self.summary.bytes_fetched >= settings.max_total_bytes:
+            return self._stop("max_total_bytes")
+        job.depth = self.depth_of.get(job.url, job.depth)
+        # Links the agency gives to document hosts are opened like an assessor opens
+        # them, so robots.txt applies to the agency's own site only.
+        if settings.obey_robots and not job.offsite and not await self.robots.allowed(job.url):
+            self.emit(self._page(job, None, outcome="robots", detail="disallowed by robots.txt"))
+            return None
+        self.summary.pages_fetched += 1
+        fetched = await fetch_with_retries(self.fetcher, self.slots, job.url, settings)
+        self.summary.bytes_fetched += len(fetched.body)
+        page = self._page(job, fetched)
+        await self._read(page, fetched)
+        self.emit(page)
+        if page.kind == "html" and not job.offsite and page.outcome == "ok":
+            for link in page.links:
+                self._offer(link.url, job.depth + 1, page.final_url, link.text)
+            # The agency's own ITA index page names its evidence: open every such link one
+            # hop, wherever it points, as the assessors will.
+            for entry in page.index:
+                for item_link in entry.links:
+                    self._offer(item_link.url, job.depth + 1, page.final_url, item_link.text,
+                                force_one_hop=True)  # fmt: skip
+        return None
+
+    def _page(
+        self, job: _Job, fetched: Fetched | None, *, outcome: str = "", detail: str = ""
+    ) -> StoredPage:
+        page = StoredPage(
+            url=job.url, final_url=job.url, depth=job.depth, parent=job.parent,
+            via_text=job.via_text, offsite=job.offsite, outcome=outcome or "ok", detail=detail,
+        )  # fmt: skip
+        if fetched is not None:
+            page.final_url = fetched.final_url
+            page.status, page.outcome, page.detail = fetched.status, fetched.outcome, fetched.detail
+            page.content_type = fetched.content_type
+            page.redirects = fetched.redirects
+            page.content_hash = fetched.sha256
+            page.size = len(fetched.body)
+        return page
+
+    async def _read(self, page: StoredPage, fetched: Fetched) -> None:
+        if not fetched.body or page.outcome not in ("ok", "too_large"):
+            page.kind = "other"
+            return
+        page.kind = detect_kind(fetched.body, fetched.content_type, fetched.final_url)
+        if page.kind == "html":
+            if page.outcome == "ok":
+                parsed = parse_html(decode_html(fetched.body, fetched.content_type), page.final_url)
+                page.title, page.text = parsed.title, parsed.text
+                page.headings, page.links, page.channels = (
+                    parsed.headings, parsed.links, parsed.channels,
+                )  # fmt: skip
+                page.index = parsed.index
+            return
+        if page.kind in ("pdf", "docx", "xlsx", "image") and self.settings.read_documents:
+            await self._read_document(page, fetched)
+
+    async def _read_document(self, page: StoredPage, fetched: Fetched) -> None:
+        if page.outcome == "too_large":
+            page.detail = f"{page.detail}; document not read"
+            return
+        document = await asyncio.to_thread(
+            read_document, fetched.body, content_type=fetched.content_type,
+            url=fetched.final_url, limits=self.doc_limits,
+        )  # fmt: skip
+        self.summary.documents_read += 1
+        page.title, page.text = document.title, document.text
+        if not document.ok:
+            page.outcome, page.detail = "unreadable", document.note
+        elif document.note:
+            page.detail = f"{page.detail}; {document.note}"
+
+
+def crawl(
+    start_url: str,
+    settings: CrawlSettings | None = None,
+    store: Store | None = None,
+    progress: Progress | None = None,
+    *,
+    extra_urls: Iterable[str] = (),
+) -> CrawlSummary:
+    """Crawl the site at start_url; pages go to store (a MemoryStore when none is given)."""
+    settings = settings or CrawlSettings()
+    store = store if store is not None else MemoryStore()
+    events: queue.Queue[StoredPage | None] = queue.Queue()
+    outcome: dict[str, object] = {}
+    extra = list(extra_urls)
+
+    def runner() -> None:
+        try:
+            job = _Crawl(start_url, settings, events.put)
+            outcome["summary"] = asyncio.run(job.run(start_url, extra))
+        except BaseException as exc:
+            outcome["error"] = exc
+        finally:
+            events.put(None)
+
+    thread = threading.Thread(target=runner, name="sitecheck-crawl", daemon=True)
+    thread.start()
+    done = 0
+    while (page := events.get()) is not None:
+        store.add(page)
+        done += 1
+        if progress is not None:
+            progress(done, settings.max_pages)
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    summary = outcome["summary"]
+    assert isinstance(summary, CrawlSummary)
+    return summary

@@ -1,0 +1,240 @@
+"""Stage 3: turn an HTML response into title, text, headings, links and contact channels.
+
+Thai government sites still serve TIS-620/windows-874 pages, sometimes declared only in a
+``<meta>`` tag and sometimes not at all, so decoding gets its own careful step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from charset_normalizer import from_bytes
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from openita.lib.thaitext import normalize, squash_spaces
+from openita.sitecheck.index_page import IndexEntry, looks_like_index, parse_index_page
+
+from .types import Channel, Link
+
+MAX_TEXT_CHARS = 150_000
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-zA-Z0-9_-]+)", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_-]+)", re.IGNORECASE)
+# windows-874 is a superset of TIS-620 and ISO-8859-11 (it adds the curly quotes and the
+# euro sign that Thai Word documents pasted into pages bring along).
+_THAI_ALIASES = {"tis-620", "tis620", "iso-8859-11", "iso8859-11", "windows-874", "x-windows-874"}
+_NOISE = ("script", "style", "noscript", "template", "svg")
+_SKIP_SCHEMES = ("javascript:", "data:", "#")
+_LINK_SOURCES = (("a", "href"), ("area", "href"), ("iframe", "src"), ("embed", "src"))
+
+# host suffix → channel kind; the first match wins.
+_SOCIAL_HOSTS = (
+    ("m.me", "messenger_chat"),
+    ("messenger.com", "messenger_chat"),
+    ("facebook.com", "facebook"),
+    ("fb.com", "facebook"),
+    ("fb.me", "facebook"),
+    ("line.me", "line"),
+    ("lin.ee", "line"),
+    ("youtube.com", "youtube"),
+    ("youtu.be", "youtube"),
+    ("twitter.com", "twitter"),
+    ("x.com", "twitter"),
+    ("instagram.com", "instagram"),
+    ("tiktok.com", "tiktok"),
+)
+# Chat widgets announce themselves in their script URLs or container ids.
+_CHAT_MARKERS = re.compile(
+    r"fb-customerchat|customerchat|xfbml\.customerchat|tawk\.to|livechat|zopim|zendesk|"
+    r"crisp\.chat|chatbot|chat-widget|botnoi|line-chat|messenger",
+    re.IGNORECASE,
+)
+_WEBBOARD = re.compile(
+    r"กระดาน(?:ถาม|สนทนา|ข่าว)|เว็บบอร์ด|webboard|ถาม\s*[-–]?\s*ตอบ|q\s*&\s*a", re.I
+)
+_ESERVICE = re.compile(r"e-?service|บริการ\s*(?:ออนไลน์|อิเล็กทรอนิกส์)|ยื่นคำ(?:ร้อง|ขอ)\s*ออนไลน์", re.I)
+_SEARCH_FORM = re.compile(r"search|ค้นหา", re.IGNORECASE)
+
+
+@dataclass
+class ParsedPage:
+    title: str = ""
+    text: str = ""
+    headings: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+    index: list[IndexEntry] = field(default_factory=list)
+
+
+# An ITA index page names many item codes ("O1", "o12", "๐๕"); cheap to test on raw HTML
+# before the real parse.
+_CODE_HINT = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
+
+
+def decode_html(body: bytes, content_type: str = "") -> str:
+    """Decode an HTML body: BOM, then the HTTP header, then <meta>, then a guess."""
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", "replace")
+    declared = _HEADER_CHARSET.search(content_type)
+    meta = _META_CHARSET.search(body[:4096])
+    for candidate in (declared and declared.group(1), meta and meta.group(1).decode()):
+        if candidate:
+            text = _try_decode(body, candidate)
+            if text is not None:
+                return text
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    guess = from_bytes(body[:65536]).best()
+    encoding = guess.encoding if guess is not None else "cp874"
+    return body.decode(encoding, "replace")
+
+
+def _try_decode(body: bytes, name: str) -> str | None:
+    name = name.lower()
+    if name in _THAI_ALIASES:
+        name = "cp874"
+    try:
+        # A page declared UTF-8 whose bytes are not is common (a template saved in TIS-620),
+        # so a strict attempt comes first and the caller falls back to guessing.
+        return body.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def parse_html(html: str, base_url: str) -> ParsedPage:
+    tree = LexborHTMLParser(html)
+    base = _base_href(tree, base_url)
+    page_index = _index_entries(html, base)
+    page = ParsedPage(title=_clean(_first_text(tree, "title")))
+    page.channels = _widget_channels(tree)
+    for tag in _NOISE:
+        for node in tree.css(tag):
+            node.decompose()
+    page.links = _links(tree, base)
+    page.channels += _link_channels(page.links) + _form_channels(tree, base)
+    page.headings = [_clean(h.text()) for h in tree.css("h1, h2, h3, h4") if h.text().strip()]
+    root = tree.body or tree.root
+    text = root.text(separator=" ") if root is not None else ""
+    page.text = _clean(text)[:MAX_TEXT_CHARS]
+    if not page.title and page.headings:
+        page.title = page.headings[0]
+    page.index = page_index
+    return page
+
+
+def _index_entries(html: str, base: str) -> list[IndexEntry]:
+    if len(set(_CODE_HINT.findall(html))) < 5:
+        return []
+    entries = parse_index_page(html, base)
+    return entries if looks_like_index(entries) else []
+
+
+def _clean(text: str) -> str:
+    return squash_spaces(normalize(text))
+
+
+def _first_text(tree: LexborHTMLParser, selector: str) -> str:
+    node = tree.css_first(selector)
+    return node.text() if node is not None else ""
+
+
+def _base_href(tree: LexborHTMLParser, page_url: str) -> str:
+    node = tree.css_first("base[href]")
+    href = (node.attributes.get("href") or "").strip() if node is not None else ""
+    return urljoin(page_url, href) if href else page_url
+
+
+def resolve(href: str, base_url: str) -> str:
+    """href made absolute without its fragment; "" when it is not an http(s) link."""
+    href = href.strip()
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return ""
+    try:
+        url, _fragment = urldefrag(urljoin(base_url, href))
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in ("http", "https", "mailto", "tel") else ""
+
+
+def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
+    seen: dict[str, Link] = {}
+    for tag, attribute in _LINK_SOURCES:
+        for node in tree.css(f"{tag}[{attribute}]"):
+            url = resolve(node.attributes.get(attribute) or "", base)
+            if url and url not in seen:
+                seen[url] = Link(url=url, text=_link_text(node))
+    return list(seen.values())
+
+
+def _link_text(node: LexborNode) -> str:
+    text = _clean(node.text() or "")
+    if not text:
+        attrs = node.attributes
+        text = _clean(attrs.get("title") or attrs.get("aria-label") or "")
+        image = node.css_first("img")
+        if not text and image is not None:
+            text = _clean(image.attributes.get("alt") or image.attributes.get("title") or "")
+    return text[:300]
+
+
+def _link_channels(links: list[Link]) -> list[Channel]:
+    found: list[Channel] = []
+    for link in links:
+        kind = _channel_of_url(link.url) or _channel_of_text(link.text)
+        if kind:
+            found.append(Channel(kind=kind, url=link.url, text=link.text))
+    return found
+
+
+def _channel_of_url(url: str) -> str:
+    lowered = url.lower()
+    if lowered.startswith("mailto:"):
+        return "email"
+    if lowered.startswith("tel:"):
+        return "phone"
+    host = (urlsplit(url).hostname or "").lower()
+    for suffix, kind in _SOCIAL_HOSTS:
+        if host == suffix or host.endswith("." + suffix):
+            return kind
+    return ""
+
+
+def _channel_of_text(text: str) -> str:
+    if _WEBBOARD.search(text):
+        return "webboard"
+    if _ESERVICE.search(text):
+        return "eservice"
+    return ""
+
+
+def _widget_channels(tree: LexborHTMLParser) -> list[Channel]:
+    """Chat widgets are scripts or empty containers, so they are read before cleaning."""
+    for node in tree.css("script, div[class], div[id], iframe[src]"):
+        attrs = node.attributes
+        marker = " ".join(
+            str(attrs.get(name) or "") for name in ("src", "class", "id", "data-page_id")
+        )
+        if node.tag == "script" and not attrs.get("src"):
+            marker += " " + (node.text() or "")[:2000]
+        if _CHAT_MARKERS.search(marker):
+            return [Channel(kind="chat", text=_CHAT_MARKERS.search(marker).group(0))]  # type: ignore[union-attr]
+    return []
+
+
+def _form_channels(tree: LexborHTMLParser, base: str) -> list[Channel]:
+    """Forms a person can write to the agency with: a textarea, not a search or login box."""
+    found: list[Channel] = []
+    for form in tree.css("form"):
+        html = form.html or ""
+        if 'type="password"' in html.lower() or form.css_first("textarea") is None:
+            continue
+        action = resolve(form.attributes.get("action") or "", base) or base
+        label = _clean(form.text(separator=" "))[:200]
+        if _SEARCH_FORM.search(label) and len(label) < 20:
+            continue
+        found.append(Channel(kind="form", url=action, text=label))
+    return found

@@ -1,0 +1,45 @@
+"""Every crawler default in one block, so a run's limits can be read in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Hosts where agencies commonly keep evidence files instead of their own site. The crawler
+# follows links to them one hop (it reads the file, not the rest of that host).
+DOCUMENT_HOSTS = (
+    "drive.google.com",
+    "docs.google.com",
+    "sites.google.com",
+    "onedrive.live.com",
+    "1drv.ms",
+    "sharepoint.com",
+    "dropbox.com",
+    "www.dropbox.com",
+    "anyflip.com",
+    "online.anyflip.com",
+    "fliphtml5.com",
+    "online.fliphtml5.com",
+)
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    max_pages: int = 600  # pages and documents fetched, whole site
+    max_depth: int = 8  # clicks from the start page
+    max_bytes: int = 25 * 1024 * 1024  # one response; larger ones are cut and noted
+    max_total_bytes: int = 600 * 1024 * 1024  # the whole crawl
+    max_query_variants: int = 12  # same path, different query (calendars, paging, filters)
+    concurrency: int = 16  # requests in flight, all hosts
+    per_host_concurrency: int = 8
+    delay_s: float = 0.0  # pause between two requests to one host
+    timeout_s: float = 15.0  # connect/read timeout of one request
+    retries: int = 2  # on timeouts, connection errors, 429 and 5xx
+    backoff_s: float = 0.5  # first retry pause; doubles each time
+    max_retry_after_s: float = 10.0  # a server's Retry-After is honoured up to this
+    max_redirects: int = 8
+    obey_robots: bool = True
+    allow_private: bool = False  # tests only: lets the crawler reach 127.0.0.1
+    read_documents: bool = True
+    user_agent: str = "OpenITA-sitecheck/0.1 (+https://github.com/openita)"
+    document_hosts: tuple[str, ...] = DOCUMENT_HOSTS
+    extra_hosts: tuple[str, ...] = field(default=())  # also treated as the agency's site

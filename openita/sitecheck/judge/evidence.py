@@ -1,0 +1,109 @@
+"""Find the pages that speak for an item.
+
+1. The agency's own index page names links for the item: those pages (and the documents
+   listed on them) are the evidence, good or bad, as they are what assessors will open.
+2. Otherwise pages whose label (title, headings, texts of links leading there) holds one of
+   the item's keywords or its title; failed links count too, by their link text.
+3. Otherwise documents whose opening text holds at least two of the item's keywords.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from openita.frameworks.schema import Item
+from openita.lib.thaitext import fold
+from openita.sitecheck.index_page import IndexEntry
+
+from .site import DOCUMENT_KINDS, PageView, SiteView
+
+_MAX_EVIDENCE = 4
+_DOC_HEAD = 3000
+_TELLING = 14  # characters of a keyword that names one item only
+
+
+@dataclass
+class Found:
+    source: str  # "index", "label", "content" or "" (nothing found)
+    views: list[PageView] = field(default_factory=list)
+    listed_without_link: bool = False  # the index page names the item but links nothing
+
+
+def keywords(item: Item) -> list[str]:
+    keys = [fold(k) for k in [*item.hints.keywords, item.title] if k.strip()]
+    return list(dict.fromkeys(k for k in keys if len(k) >= 2))
+
+
+def best_label_scores(site: SiteView, items: list[Item]) -> dict[int, float]:
+    """For each page (by id), the best label score any item gets: a page goes to the item
+    that names it most precisely ("รายงานผลการจัดซื้อจัดจ้าง" rather than "จัดซื้อจัดจ้าง")."""
+    all_keys = [keywords(item) for item in items]
+    return {id(v): max((_label_score(v, keys) for keys in all_keys), default=0) for v in site.views}
+
+
+def find(
+    item: Item,
+    site: SiteView,
+    entry: IndexEntry | None,
+    index_url: str,
+    best: dict[int, float],
+) -> Found:
+    if entry is not None:
+        if not entry.links:
+            return Found("", listed_without_link=True)
+        views = [v for link in entry.links if (v := site.get(link.url)) is not None]
+        if views:
+            return Found("index", _with_children(views, site))
+    keys = keywords(item)
+    excluded = {index_url, site.start_url}
+    labelled = _ranked(site, keys, excluded, by_label=True)
+    labelled = [v for v in labelled if _label_score(v, keys) >= best.get(id(v), 0)]
+    if labelled:
+        return Found("label", _with_children(labelled[:_MAX_EVIDENCE], site))
+    content = _ranked(site, keys, excluded, by_label=False)
+    return Found("content", content[:_MAX_EVIDENCE]) if content else Found("")
+
+
+def _ranked(
+    site: SiteView, keys: list[str], excluded: set[str], *, by_label: bool
+) -> list[PageView]:
+    scored: list[tuple[float, int, PageView]] = []
+    for view in site.views:
+        if view.page.final_url in excluded or view.page.url in excluded or view.page.index:
+            continue
+        if by_label:
+            score = _label_score(view, keys)
+        elif view.page.kind in DOCUMENT_KINDS:
+            head = view.body[:_DOC_HEAD]
+            hits = [k for k in keys if k in head]
+            # One long, specific keyword is as telling as two short ones.
+            telling = len(hits) >= 2 or any(len(k) >= _TELLING for k in hits)
+            score = sum(len(k) for k in hits) if telling else 0
+        else:
+            score = 0
+        if score > 0:
+            scored.append((score, view.page.depth, view))
+    scored.sort(key=lambda row: (-row[0], row[1]))
+    return [view for _score, _depth, view in scored]
+
+
+def _label_score(view: PageView, keys: list[str]) -> float:
+    """Longer keyword matches weigh more: "แผนปฏิบัติการป้องกันการทุจริต" says more than
+    "ประชาสัมพันธ์", which half the pages of a site carry in their menus."""
+    label = view.label
+    hits = [k for k in keys if k in label]
+    if not hits:
+        return 0
+    best = max(len(k) for k in hits)
+    return best + 2 * len(hits) - (0 if view.page.kind in DOCUMENT_KINDS else 0.5)
+
+
+def _with_children(views: list[PageView], site: SiteView) -> list[PageView]:
+    """A listing page brings the documents it links to (first reached from it)."""
+    out: list[PageView] = []
+    for view in views:
+        out.append(view)
+        if view.page.kind == "html":
+            out += [c for c in site.children(view) if c.page.kind in DOCUMENT_KINDS][:6]
+    unique = {id(view): view for view in out}
+    return list(unique.values())

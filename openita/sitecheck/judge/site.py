@@ -1,0 +1,120 @@
+"""What the judge knows about the crawled site, indexed for the item rules."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from openita.lib.thaitext import fold
+from openita.lib.thaiyears import fiscal_years_of
+from openita.sitecheck.crawl.types import StoredPage
+from openita.sitecheck.crawl.urls import canonical
+from openita.sitecheck.index_page import IndexEntry
+
+FAILED = frozenset(
+    {"broken", "login_required", "timeout", "error", "too_many_redirects", "blocked"}
+)
+DOCUMENT_KINDS = frozenset({"pdf", "docx", "xlsx", "image"})
+_HEAD_CHARS = 600  # a document's first lines carry its title and its year
+
+
+@dataclass
+class PageView:
+    """A stored page with the folded texts the rules compare against, computed once."""
+
+    page: StoredPage
+    inbound: list[str] = field(default_factory=list)  # texts of links pointing here
+
+    @cached_property
+    def label(self) -> str:
+        """Title, headings and the texts of the links that lead here: what a person reads
+        before opening the page."""
+        page = self.page
+        return fold(" | ".join([page.title, *page.headings[:4], page.via_text, *self.inbound[:6]]))
+
+    @cached_property
+    def body(self) -> str:
+        return fold(self.page.text)
+
+    @cached_property
+    def years(self) -> set[int]:
+        """Fiscal years of the page's title, the link texts leading to it and its opening
+        lines; the whole text only when those say nothing (a document's body quotes many
+        dates that are not its period)."""
+        page = self.page
+        head = " ".join([page.title, *self.inbound[:4], page.url.rsplit("/", 1)[-1]])
+        years = fiscal_years_of(f"{head} {page.text[:_HEAD_CHARS]}")
+        return years or fiscal_years_of(page.text[:20000])
+
+    @property
+    def failed(self) -> bool:
+        page = self.page
+        if page.outcome in FAILED:
+            return True
+        readable = page.kind == "html" or page.kind in DOCUMENT_KINDS
+        return page.outcome == "unreadable" or (readable and not page.text.strip())
+
+
+class SiteView:
+    """All crawled pages, by URL, with the inbound link texts and the site's channels."""
+
+    def __init__(self, pages: list[StoredPage], start_url: str) -> None:
+        self.start_url = canonical(start_url)
+        self.views: list[PageView] = []
+        self.by_url: dict[str, PageView] = {}
+        for page in pages:
+            view = PageView(page)
+            self.views.append(view)
+            for url in (page.url, page.final_url):
+                self.by_url.setdefault(canonical(url), view)
+        for page in pages:
+            for link in page.links:
+                target = self.by_url.get(canonical(link.url))
+                if target is not None and link.text and link.text not in target.inbound:
+                    target.inbound.append(link.text)
+
+    def get(self, url: str) -> PageView | None:
+        return self.by_url.get(canonical(url))
+
+    def children(self, view: PageView) -> list[PageView]:
+        """Pages first reached from view (a listing page and its documents)."""
+        url = canonical(view.page.final_url)
+        return [v for v in self.views if v.page.parent and canonical(v.page.parent) == url]
+
+    def path(self, view: PageView) -> list[str]:
+        """Link texts clicked from the start page to reach view (empty when not reached)."""
+        steps: list[str] = []
+        current: PageView | None = view
+        while current is not None and current.page.parent and len(steps) < 12:
+            steps.append(current.page.via_text or current.page.url)
+            current = self.get(current.page.parent)
+        return list(reversed(steps))
+
+    def index_entries(self, fiscal_year: int, codes: set[str]) -> tuple[str, dict[str, IndexEntry]]:
+        """The agency's ITA index page for this fiscal year: (its URL, code → entry).
+
+        Agencies keep one index page per year; the page naming the most of the framework's
+        codes wins, and one that names the fiscal year beats one that names another year.
+        """
+        best: tuple[tuple[int, int], PageView] | None = None
+        for view in self.views:
+            if not view.page.index:
+                continue
+            found = {e.code for e in view.page.index} & codes
+            years = fiscal_years_of(" ".join([view.page.title, *view.page.headings[:3]]))
+            fits = 2 if fiscal_year in years else (0 if years else 1)
+            key = (fits, len(found))
+            if best is None or key > best[0]:
+                best = (key, view)
+        if best is None:
+            return "", {}
+        entries: dict[str, IndexEntry] = {}
+        for entry in best[1].page.index:
+            if entry.code in codes and entry.code not in entries:
+                entries[entry.code] = entry
+        return best[1].page.final_url, entries
+
+    @cached_property
+    def channel_kinds(self) -> Counter[str]:
+        return Counter(c.kind for v in self.views if not v.page.offsite for c in v.page.channels)

@@ -1,0 +1,184 @@
+"""The verdict on each item, from the evidence, its elements and its period.
+
+1. No evidence: ``missing`` (a channel item is looked for among the site's channels).
+2. Every evidence page failed (dead, login wall, empty, unreadable): ``broken``.
+3. The evidence names fiscal years and none fits the item's coverage rule: ``outdated``.
+4. A required element is not shown: ``partial``.
+5. Otherwise ``found``.
+The confidence starts from how the evidence was found (the agency's index page says most)
+and falls with missing elements, unknown years and a crawl cut short by its limits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openita.frameworks.schema import Framework, Item
+from openita.lib.thaitext import fold, normalize_for_match
+from openita.sitecheck.index_page import IndexEntry
+from openita.sitecheck.report import Evidence, ItemResult
+
+from . import elements
+from .evidence import Found, best_label_scores, find, keywords
+from .site import PageView, SiteView
+from .vocabulary import vocabulary
+
+_BASE_CONFIDENCE = {"index": 0.9, "label": 0.8, "content": 0.6, "channel": 0.75}
+_QUOTE_SPAN = 90
+_PERIOD_COVERAGE = frozenset({"fy_data", "previous_fy", "first_half"})
+
+
+def accepted_years(item: Item, fiscal_year: int) -> set[int] | None:
+    """Fiscal years the item's evidence may be of; None when its period is not checked."""
+    if item.coverage == "channel":
+        return None
+    if "period" not in item.hints.checks and item.coverage not in _PERIOD_COVERAGE:
+        return None
+    return {fiscal_year - 1} if item.coverage == "previous_fy" else {fiscal_year}
+
+
+def judge_all(
+    framework: Framework, site: SiteView, *, crawl_complete: bool = True
+) -> tuple[str, list[ItemResult]]:
+    """(URL of the index page used or "", one result per item in framework order)."""
+    codes = {item.code for item in framework.items}
+    index_url, entries = site.index_entries(framework.fiscal_year, codes)
+    best = best_label_scores(site, framework.items)
+    results = [
+        _judge(item, framework.fiscal_year, site, entries.get(item.code), index_url, best)
+        for item in framework.items
+    ]
+    if not crawl_complete:
+        for result in results:
+            if result.verdict == "missing":
+                result.confidence = round(result.confidence * 0.6, 2)
+                result.reasons.append("the crawl stopped at a limit; the item may be deeper")
+    return index_url, results
+
+
+def _judge(
+    item: Item,
+    fiscal_year: int,
+    site: SiteView,
+    entry: IndexEntry | None,
+    index_url: str,
+    best: dict[int, float],
+) -> ItemResult:
+    result = ItemResult(code=item.code, title=item.title, verdict="missing", confidence=0.0)
+    found = find(item, site, entry, index_url, best)
+    if entry is not None:
+        result.reasons.append(f"the agency's index page lists {item.code}")
+    if found.listed_without_link:
+        result.reasons.append("the index page names the item but links nothing")
+    if item.hints.channels and (not found.views or item.coverage == "channel"):
+        found = _with_channels(item, site, found)
+    if not found.views:
+        result.confidence = 0.8
+        result.elements_missing = [e.text for e in item.elements if e.required]
+        result.reasons.append("no page, document or channel of the site matches the item")
+        return result
+    _decide(result, item, fiscal_year, site, found)
+    return result
+
+
+def _with_channels(item: Item, site: SiteView, found: Found) -> Found:
+    """Channel items are judged from the channels themselves: forms, chat widgets, links to
+    LINE or Facebook… on pages of the site (the pages about the item first)."""
+    wanted = {kind for c in item.hints.channels for kind in vocabulary().channels.get(c, ())}
+    pages = found.views or [v for v in site.views if not v.page.offsite]
+    keys = keywords(item)
+    holders = [v for v in pages if any(c.kind in wanted for c in v.page.channels)]
+    about = [v for v in holders if any(k in v.label or k in v.body[:3000] for k in keys)]
+    chosen = about or (holders if "complaint" not in item.hints.channels else [])
+    if not chosen:
+        return found
+    chosen.sort(key=lambda v: v.page.depth)
+    return Found(found.source or "channel", chosen[:3])
+
+
+def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, found: Found) -> None:
+    good = [v for v in found.views if not v.failed]
+    result.evidence = [_evidence(v, item, site) for v in (good or found.views)]
+    if not good:
+        result.verdict, result.confidence = "broken", 0.9
+        result.elements_missing = [e.text for e in item.elements if e.required]
+        result.reasons += [f"{v.page.url}: {v.page.outcome} ({v.page.detail})" for v in found.views]
+        return
+    accepted = accepted_years(item, fiscal_year)
+    years = sorted(set().union(*(v.years for v in good)))
+    result.years = years
+    period_ok = _period_ok(good, accepted)
+    text = " ".join([*(v.label for v in good), *(v.body for v in good), _channel_words(good)])
+    reachable = any(v.page.depth <= 8 and (v.page.parent or v.page.depth == 0) for v in good)
+    checks = [
+        elements.check(e, text, reachable=reachable, period_ok=period_ok) for e in item.elements
+    ]
+    result.elements_found = [c.text for c in checks if c.found]
+    result.elements_missing = [c.text for c in checks if c.required and not c.found]
+    _verdict(result, found.source, accepted, period_ok, checks)
+
+
+def _period_ok(good: list[PageView], accepted: set[int] | None) -> bool | None:
+    if accepted is None:
+        return None
+    with_years = [v for v in good if v.years]
+    if not with_years:
+        return None
+    return any(v.years & accepted for v in with_years)
+
+
+def _verdict(
+    result: ItemResult,
+    source: str,
+    accepted: set[int] | None,
+    period_ok: bool | None,
+    checks: list[elements.ElementCheck],
+) -> None:
+    required = [c for c in checks if c.required]
+    shown = sum(1 for c in required if c.found) / len(required) if required else 1.0
+    confidence = _BASE_CONFIDENCE.get(source, 0.6) * (0.6 + 0.4 * shown)
+    if period_ok is False:
+        result.verdict = "outdated"
+        want = ", ".join(str(y) for y in sorted(accepted or ()))
+        seen = ", ".join(str(y) for y in result.years)
+        result.reasons.append(f"the evidence is of fiscal year {seen}; the item needs {want}")
+        confidence = _BASE_CONFIDENCE.get(source, 0.6) * 0.95
+    elif result.elements_missing:
+        result.verdict = "partial"
+        result.reasons.append(f"{len(result.elements_missing)} required element(s) not shown")
+    else:
+        result.verdict = "found"
+    if accepted is not None and period_ok is None:
+        result.reasons.append("no fiscal year could be read in the evidence")
+        confidence *= 0.8
+    result.confidence = round(min(max(confidence, 0.05), 0.99), 2)
+
+
+def _channel_words(views: list[PageView]) -> str:
+    words = vocabulary().channel_words
+    return fold(" ".join(w for v in views for c in v.page.channels for w in words.get(c.kind, ())))
+
+
+def _evidence(view: PageView, item: Item, site: SiteView) -> Evidence:
+    page = view.page
+    return Evidence(
+        url=page.final_url if page.outcome == "ok" else page.url,
+        quote=_quote(page.title + " " + page.text, keywords(item)),
+        depth=page.depth,
+        title=page.title or page.via_text,
+        path=site.path(view),
+    )
+
+
+def _quote(text: str, keys: list[str]) -> str:
+    """A short excerpt around the first keyword found, as read (not folded)."""
+    plain = normalize_for_match(text)
+    folded = fold(plain)
+    for key in keys:
+        at = folded.find(key)
+        if at >= 0:
+            # fold() keeps positions except where it drops marks, so the window may shift
+            # by a few characters; it is an excerpt, not an anchor.
+            start = max(0, at - _QUOTE_SPAN // 3)
+            return re.sub(r"\s+", " ", plain[start : start + _QUOTE_SPAN]).strip()
+    return plain[:_QUOTE_SPAN].strip()
