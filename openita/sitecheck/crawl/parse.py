@@ -87,9 +87,19 @@ def decode_html(body: bytes, content_type: str = "") -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Undeclared non-UTF-8 pages on Thai government sites are nearly always windows-874; a
+    # generic detector tends to read short Thai pages as a CJK encoding, so Thai goes first.
+    thai = _try_decode(body, "cp874")
+    if thai is not None and _mostly_thai(thai):
+        return thai
     guess = from_bytes(body[:65536]).best()
     encoding = guess.encoding if guess is not None else "cp874"
     return body.decode(encoding, "replace")
+
+
+def _mostly_thai(text: str) -> bool:
+    high = [ch for ch in text if ord(ch) > 127]
+    return bool(high) and sum(1 for ch in high if "\u0e00" <= ch <= "\u0e7f") >= 0.8 * len(high)
 
 
 def _try_decode(body: bytes, name: str) -> str | None:
@@ -113,6 +123,7 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
     for tag in _NOISE:
         for node in tree.css(tag):
             node.decompose()
+    _mark_images(tree)
     page.links = _links(tree, base)
     page.channels += _link_channels(page.links) + _form_channels(tree, base)
     page.headings = [_clean(h.text()) for h in tree.css("h1, h2, h3, h4") if h.text().strip()]
@@ -130,6 +141,18 @@ def _index_entries(html: str, base: str) -> list[IndexEntry]:
         return []
     entries = parse_index_page(html, base)
     return entries if looks_like_index(entries) else []
+
+
+def _mark_images(tree: LexborHTMLParser) -> None:
+    """Put "[ภาพ]" (and the alt text) where content images are, so that an element such as
+    "รูปถ่าย" of an executive can be seen in the text; icons and logos are left out."""
+    for image in tree.css("img"):
+        attrs = image.attributes
+        src = (attrs.get("src") or "").lower()
+        if any(word in src for word in ("icon", "logo", "banner", "spacer")):
+            continue
+        alt = (attrs.get("alt") or "").strip()
+        image.replace_with(f" [ภาพ] {alt} ")
 
 
 def _clean(text: str) -> str:
@@ -197,6 +220,8 @@ def _channel_of_url(url: str) -> str:
     if lowered.startswith("tel:"):
         return "phone"
     host = (urlsplit(url).hostname or "").lower()
+    if host == "forms.gle" or (host == "docs.google.com" and "/forms/" in lowered):
+        return "form"  # agencies often take complaints and opinions through Google Forms
     for suffix, kind in _SOCIAL_HOSTS:
         if host == suffix or host.endswith("." + suffix):
             return kind
