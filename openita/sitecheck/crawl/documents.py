@@ -12,32 +12,32 @@ layer, and some as Word and Excel files. ``read_document`` takes the fetched byt
 
 PDF text is read with pdfminer.six *without* its layout analysis: that step groups
 characters by their boxes and scatters Thai marks stacked above and below the line. A small
-line finder of our own (``_page_text``) only breaks lines where the baseline moves.
+line finder of our own (``_page_text``) only breaks lines where the baseline moves. pdfminer
+also inflates streams without a bound; it gets bounded decoders (see ``_BoundedInflater``).
+Scans and images go to tesseract through ``ocr``.
 """
 
 from __future__ import annotations
 
-import functools
 import io
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 import time
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import openpyxl
+import pdfminer.pdftypes
 from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer
+from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -47,6 +47,7 @@ from pdfminer.psexceptions import PSException
 from pdfminer.utils import decode_text
 
 from openita.lib import thaitext
+from openita.sitecheck.crawl import ocr
 from openita.sitecheck.crawl.types import Document
 
 
@@ -60,19 +61,15 @@ class DocumentLimits:
     ocr: bool = True
     ocr_max_pages: int = 4
     ocr_timeout_s: float = 60  # for all the OCR of one document
-    # Leptonica decodes the whole bitmap: a 100,000 x 100,000 PNG compresses to little and
-    # would take 30 GB. An A4 page at 300 dpi has 8.7 megapixels.
-    ocr_max_pixels: int = 40_000_000
+    ocr_max_pixels: int = 40_000_000  # see ocr.image_pixels; A4 at 300 dpi has 8.7 million
 
 
 DEFAULT_LIMITS = DocumentLimits()
 # Fewer printable characters than this per page means the text layer is (nearly) empty: a
 # scan, perhaps with a page number or a stamp typed on it.
 SCAN_CHARS_PER_PAGE = 16
-OCR_DPI = 150
-# A page larger than this at OCR_DPI (posters, maps) is scaled down to fit.
-OCR_MAX_SIDE_PX = 4000
-OCR_NOT_INSTALLED = "OCR not installed; scanned document skipped"
+# No honest content stream or font comes near; a deflate bomb does.
+MAX_PDF_STREAM_BYTES = 64 * 2**20
 
 _OFFICE_MEMBERS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\0", b"MM\0*")
@@ -171,6 +168,55 @@ def _read_text(body: bytes, limits: DocumentLimits) -> Document:
 # --- PDF ----------------------------------------------------------------------------------
 
 
+class _PdfStreamTooLarge(Exception):
+    pass
+
+
+_STREAM_TOO_LARGE = f"PDF stream over {MAX_PDF_STREAM_BYTES // 2**20} MB unpacked (a bomb?)"
+
+
+class _BoundedInflater:
+    """zlib's decompress object, stopped past MAX_PDF_STREAM_BYTES of output."""
+
+    def __init__(self) -> None:
+        self._inflate = zlib.decompressobj()
+        self._left = MAX_PDF_STREAM_BYTES
+
+    def decompress(self, data: bytes) -> bytes:
+        out = self._inflate.decompress(data, self._left + 1)
+        self._left -= len(out)
+        if self._left < 0:
+            raise _PdfStreamTooLarge
+        return out
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = _BoundedInflater()
+    out = inflater.decompress(data)
+    if not inflater._inflate.eof:  # what zlib.decompress says, and pdfminer expects
+        raise zlib.error("incomplete or truncated stream")
+    return out
+
+
+def _lzw(data: bytes) -> bytes:
+    chunks, size = [], 0
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        size += len(chunk)
+        if size > MAX_PDF_STREAM_BYTES:
+            raise _PdfStreamTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# pdfminer inflates each stream whole, without a bound: a 1 MB deflate bomb becomes 1 GB.
+# Its stream decoder gets bounded stand-ins for zlib and LZW, once for the process (other
+# users of pdfminer only gain the bound, which no honest content stream nears).
+pdfminer.pdftypes.zlib = SimpleNamespace(  # type: ignore[attr-defined,assignment]
+    decompress=_inflate, decompressobj=_BoundedInflater, error=zlib.error
+)
+pdfminer.pdftypes.lzwdecode = _lzw  # type: ignore[attr-defined]
+
+
 def _read_pdf(body: bytes, limits: DocumentLimits) -> Document:
     try:
         pdf = _pdf_text(body, limits)
@@ -178,6 +224,8 @@ def _read_pdf(body: bytes, limits: DocumentLimits) -> Document:
         return Document(kind="pdf", ok=False, note="PDF is password-protected")
     except PDFEncryptionError:
         return Document(kind="pdf", ok=False, note="PDF uses an unsupported encryption")
+    except _PdfStreamTooLarge:
+        return Document(kind="pdf", ok=False, note=_STREAM_TOO_LARGE)
     except PSException as exc:  # PDFSyntaxError, PSEOF…: truncated or not a PDF at all
         return Document(kind="pdf", ok=False, note=f"Corrupt PDF ({type(exc).__name__})")
     if pdf.pages == 0:
@@ -272,119 +320,49 @@ def _page_text(page: Any) -> str:
             last = last if text in _MARKS else char
             continue
         size = max(char.size, last.size, 1.0)
+        spaced = text.isspace() or last.get_text().isspace()
         if abs(char.y0 - last.y0) > _LINE_SHIFT * size:
             out.append("\n")
-        elif char.x0 - last.x1 > _SPACE_GAP * size and not (text + last.get_text()).isspace():
+        elif char.x0 - last.x1 > _SPACE_GAP * size and not spaced:
             out.append(" ")
         out.append(text)
         last = char
     return "".join(out)
 
 
-# --- OCR -----------------------------------------------------------------------------------
-
-
-@functools.cache
-def ocr_available() -> bool:
-    """Whether tesseract with Thai data is installed (asked once per process)."""
-    tesseract = shutil.which("tesseract")
-    if not tesseract:
-        return False
-    try:
-        langs = subprocess.run(  # noqa: S603 - fixed arguments, no shell
-            [tesseract, "--list-langs"], capture_output=True, text=True, timeout=10, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return "tha" in langs.stdout.split()
+# --- OCR (see ocr.py) -------------------------------------------------------------------
 
 
 def _ocr_scan(doc: Document, body: bytes, pdf: _PdfText, limits: DocumentLimits) -> None:
     """Replace the (nearly empty) text of a scanned PDF with OCR of its first pages."""
-    if not (limits.ocr and ocr_available() and shutil.which("pdftoppm")):
-        doc.note = _join_notes(doc.note, OCR_NOT_INSTALLED)
+    if not (limits.ocr and ocr.pdf_available()):
+        doc.note = _join_notes(doc.note, ocr.NOT_INSTALLED)
         return
     pages = min(limits.ocr_max_pages, pdf.pages)
     deadline = time.monotonic() + limits.ocr_timeout_s
-    scale = ["-r", str(OCR_DPI)]
-    if pdf.max_side_pt * OCR_DPI / 72 > OCR_MAX_SIDE_PX:
-        scale = ["-scale-to", str(OCR_MAX_SIDE_PX)]
-    texts: list[str] = []
-    notes: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="openita-ocr-") as tmp:
-        source = Path(tmp) / "scan.pdf"
-        source.write_bytes(body)
-        command = ["pdftoppm", *scale, "-png", "-f", "1", "-l", str(pages), str(source)]
-        notes.append(_run([*command, str(Path(tmp) / "page")], deadline, limits)[1])
-        for image in sorted(Path(tmp).glob("page-*.png")):  # page-1.png or page-01.png…
-            text, note = _tesseract(image, deadline, limits)
-            texts.append(text)
-            notes.append(note)
-    ocr_text = "\n\n".join(t.strip() for t in texts if t.strip())
-    if ocr_text:  # else keep what little the text layer had
-        doc.text, doc.ocr = ocr_text, True
+    text, notes = ocr.read_pdf(
+        body,
+        pages=pages,
+        max_side_pt=pdf.max_side_pt,
+        deadline=deadline,
+        max_chars=limits.max_chars,
+    )
+    if text:  # else keep what little the text layer had
+        doc.text, doc.ocr = text, True
     if pages < pdf.pages:
         notes.insert(0, f"OCR read the first {pages} of {pdf.pages} pages")
-    doc.note = _join_notes(doc.note, *dict.fromkeys(notes))  # "OCR timed out" once
+    doc.note = _join_notes(doc.note, *notes)
 
 
 def _read_image(body: bytes, limits: DocumentLimits) -> Document:
-    doc = Document(kind="image", pages=1)
-    if not (limits.ocr and ocr_available()):
-        return Document(kind="image", ok=False, note=OCR_NOT_INSTALLED)
-    pixels = _image_pixels(body)
+    if not (limits.ocr and ocr.available()):
+        return Document(kind="image", ok=False, note=ocr.NOT_INSTALLED)
+    pixels = ocr.image_pixels(body)
     if pixels > limits.ocr_max_pixels:
         return Document(kind="image", ok=False, note=f"Image too large to OCR ({pixels} pixels)")
     deadline = time.monotonic() + limits.ocr_timeout_s
-    with tempfile.TemporaryDirectory(prefix="openita-ocr-") as tmp:
-        source = Path(tmp) / "image"
-        source.write_bytes(body)
-        doc.text, doc.note = _tesseract(source, deadline, limits)
-    doc.ocr = True
-    return _finish(doc, limits)
-
-
-def _image_pixels(body: bytes) -> int:
-    """Width x height from a PNG, GIF or JPEG header; 0 when it cannot be told cheaply."""
-    if body.startswith(b"\x89PNG") and len(body) >= 24:
-        return int.from_bytes(body[16:20], "big") * int.from_bytes(body[20:24], "big")
-    if body.startswith(b"GIF") and len(body) >= 10:
-        return int.from_bytes(body[6:8], "little") * int.from_bytes(body[8:10], "little")
-    if body.startswith(b"\xff\xd8"):
-        # JPEG: walk the segments to the first start-of-frame marker (C0-CF, but not the
-        # C4, C8 and CC tables), whose header holds height and width.
-        pos = 2
-        while pos + 9 < len(body) and body[pos] == 0xFF:
-            marker, length = body[pos + 1], int.from_bytes(body[pos + 2 : pos + 4], "big")
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                height = int.from_bytes(body[pos + 5 : pos + 7], "big")
-                return height * int.from_bytes(body[pos + 7 : pos + 9], "big")
-            pos += 2 + length
-    return 0
-
-
-def _tesseract(image: Path, deadline: float, limits: DocumentLimits) -> tuple[str, str]:
-    tesseract = shutil.which("tesseract") or "tesseract"
-    return _run([tesseract, str(image), "-", "-l", "tha+eng"], deadline, limits)
-
-
-def _run(command: list[str], deadline: float, limits: DocumentLimits) -> tuple[str, str]:
-    """(stdout, note) of a helper program run within the OCR time left."""
-    left = deadline - time.monotonic()
-    if left <= 0:
-        return "", "OCR timed out"
-    # One thread per tesseract: the crawler runs several documents side by side.
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(command, capture_output=True, timeout=left, check=False, env=env)  # noqa: S603 - fixed arguments, no shell
-    except subprocess.TimeoutExpired:
-        return "", "OCR timed out"
-    except OSError as exc:
-        return "", f"OCR failed ({exc.strerror or type(exc).__name__})"
-    if done.returncode != 0:
-        return "", f"OCR failed ({Path(command[0]).name} exit {done.returncode})"
-    text = done.stdout[: limits.max_chars * 4].decode("utf-8", errors="replace")
-    return text, ""
+    text, note = ocr.read_image(body, deadline=deadline, max_chars=limits.max_chars)
+    return _finish(Document(kind="image", text=text, pages=1, note=note, ocr=True), limits)
 
 
 # --- DOCX and XLSX -------------------------------------------------------------------------
@@ -437,13 +415,8 @@ def _read_docx(body: bytes, limits: DocumentLimits) -> Document:
 
 
 def _cells_text(cells: Any) -> str:
-    seen: set[int] = set()
-    texts = []
-    for cell in cells:  # a merged cell comes back once per grid column it spans
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            texts.append(cell.text.strip())
-    return "\t".join(texts)
+    # A merged cell comes back once per grid column it spans; keyed by its XML element.
+    return "\t".join({id(cell._tc): cell.text.strip() for cell in cells}.values())
 
 
 def _read_xlsx(body: bytes, limits: DocumentLimits) -> Document:

@@ -1,23 +1,19 @@
 import io
-import shutil
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
 import pytest
 from docx import Document as DocxDocument
 
-from openita.sitecheck.crawl import documents
-from openita.sitecheck.crawl.documents import (
-    OCR_NOT_INSTALLED,
-    DocumentLimits,
-    detect_kind,
-    read_document,
-)
+from openita.sitecheck.crawl import documents, ocr
+from openita.sitecheck.crawl.documents import DocumentLimits, detect_kind, read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
-HAS_OCR = documents.ocr_available() and shutil.which("pdftoppm") is not None
-needs_ocr = pytest.mark.skipif(not HAS_OCR, reason="tesseract-ocr-tha or poppler-utils missing")
+needs_ocr = pytest.mark.skipif(
+    not ocr.pdf_available(), reason="tesseract-ocr-tha or poppler-utils missing"
+)
 NO_OCR = DocumentLimits(ocr=False)
 
 
@@ -27,7 +23,7 @@ def fixture(name: str) -> bytes:
 
 @pytest.fixture
 def ocr_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "ocr_available", lambda: False)
+    monkeypatch.setattr(ocr, "available", lambda: False)
 
 
 # --- Kinds ----------------------------------------------------------------------------------
@@ -153,6 +149,54 @@ def test_it_reports_a_corrupt_pdf(body: bytes) -> None:
     assert doc.text == ""
 
 
+def _pdf(stream: bytes, filter_name: str) -> bytes:
+    """A one-page PDF whose content stream is stream, encoded with filter_name."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /%s >>\nstream\n" % (len(stream), filter_name.encode())
+        + stream
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for num, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def test_it_refuses_a_pdf_deflate_bomb() -> None:
+    packer = zlib.compressobj(9)
+    chunk = b" " * 2**20
+    stream = b"".join(packer.compress(chunk) for _ in range(70)) + packer.flush()
+    assert len(stream) < 100_000  # 70 MB of spaces
+    doc = read_document(_pdf(stream, "FlateDecode"))
+    assert not doc.ok
+    assert doc.note == "PDF stream over 64 MB unpacked (a bomb?)"
+
+
+def test_it_still_reads_a_deflated_content_stream() -> None:
+    stream = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Deflated text, long enough) Tj ET")
+    doc = read_document(_pdf(stream, "FlateDecode"), limits=NO_OCR)
+    assert doc.ok
+    assert doc.text == "Deflated text, long enough"
+
+
+def test_it_bounds_lzw_streams(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Clear-table, "A", "B", end-of-data as 9-bit codes.
+    codes = "".join(format(code, "09b") for code in (256, 65, 66, 257))
+    data = int(codes.ljust(40, "0"), 2).to_bytes(5, "big")
+    assert documents._lzw(data) == b"AB"
+    monkeypatch.setattr(documents, "MAX_PDF_STREAM_BYTES", 1)
+    with pytest.raises(documents._PdfStreamTooLarge):
+        documents._lzw(data)
+
+
 def test_it_reports_a_password_protected_pdf() -> None:
     doc = read_document(fixture("locked.pdf"))
     assert not doc.ok
@@ -173,13 +217,13 @@ def test_it_skips_a_scan_when_ocr_is_not_installed(ocr_missing: None) -> None:
     assert not doc.ok
     assert doc.pages == 1
     assert not doc.ocr
-    assert doc.note == OCR_NOT_INSTALLED
+    assert doc.note == ocr.NOT_INSTALLED
 
 
 def test_it_skips_ocr_when_the_limits_say_so() -> None:
     doc = read_document(fixture("scanned.pdf"), limits=NO_OCR)
     assert not doc.ok
-    assert doc.note == OCR_NOT_INSTALLED
+    assert doc.note == ocr.NOT_INSTALLED
 
 
 @needs_ocr
@@ -211,11 +255,11 @@ def test_it_skips_an_image_when_ocr_is_not_installed(ocr_missing: None) -> None:
     doc = read_document(fixture("scan.png"))
     assert doc.kind == "image"
     assert not doc.ok
-    assert doc.note == OCR_NOT_INSTALLED
+    assert doc.note == ocr.NOT_INSTALLED
 
 
 def test_it_refuses_to_ocr_a_huge_image(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "ocr_available", lambda: True)
+    monkeypatch.setattr(ocr, "available", lambda: True)
     header = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + (100_000).to_bytes(4, "big") * 2
     doc = read_document(header + b"\0" * 32)
     assert not doc.ok
@@ -225,11 +269,11 @@ def test_it_refuses_to_ocr_a_huge_image(monkeypatch: pytest.MonkeyPatch) -> None
 def test_it_reads_jpeg_dimensions() -> None:
     jpeg = b"\xff\xd8" + b"\xff\xe0\0\x04\0\0" + b"\xff\xc0\0\x11\x08" + (3000).to_bytes(2, "big")
     jpeg += (4000).to_bytes(2, "big") + b"\0" * 16
-    assert documents._image_pixels(jpeg) == 12_000_000
+    assert ocr.image_pixels(jpeg) == 12_000_000
 
 
 def test_it_gives_up_ocr_when_time_is_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "ocr_available", lambda: True)
+    monkeypatch.setattr(ocr, "available", lambda: True)
     doc = read_document(fixture("scan.png"), limits=DocumentLimits(ocr_timeout_s=0))
     assert not doc.ok
     assert doc.note == "OCR timed out"
