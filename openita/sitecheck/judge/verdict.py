@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from openita.frameworks.schema import Framework, Item
+from openita.frameworks.schema import Element, Framework, Item
 from openita.lib.thaitext import fold, normalize_for_match
 from openita.sitecheck.index_page import IndexEntry
 from openita.sitecheck.report import Evidence, ItemResult
@@ -25,6 +25,7 @@ from .vocabulary import vocabulary
 
 _BASE_CONFIDENCE = {"index": 0.9, "label": 0.8, "content": 0.6, "channel": 0.75}
 _QUOTE_SPAN = 90
+_HEAD = 1500  # where a document says what it is about
 _PERIOD_COVERAGE = frozenset({"fy_data", "previous_fy", "first_half"})
 
 
@@ -107,15 +108,45 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
     accepted = accepted_years(item, fiscal_year)
     years = sorted(set().union(*(v.years for v in good)))
     result.years = years
-    period_ok = _period_ok(good, accepted)
+    periods = {
+        id(e): _element_period(e, good, accepted) for e in item.elements if elements.is_period(e)
+    }
+    period_ok = _overall_period(item, good, accepted, periods)
     text = " ".join([*(v.label for v in good), *(v.body for v in good), _channel_words(good)])
     reachable = any(v.page.depth <= 8 and (v.page.parent or v.page.depth == 0) for v in good)
     checks = [
-        elements.check(e, text, reachable=reachable, period_ok=period_ok) for e in item.elements
+        elements.check(e, text, reachable=reachable, period_ok=periods.get(id(e)))
+        for e in item.elements
     ]
     result.elements_found = [c.text for c in checks if c.found]
     result.elements_missing = [c.text for c in checks if c.required and not c.found]
     _verdict(result, found.source, accepted, period_ok, checks)
+
+
+def _element_period(
+    element: Element, good: list[PageView], accepted: set[int] | None
+) -> bool | None:
+    """A period element is judged on the evidence it is about: "ความก้าวหน้า ณ 31 มีนาคม"
+    on the progress report, not on the annual plan beside it (its keywords tell which)."""
+    if accepted is None:
+        return None
+    keys = [fold(k) for k in element.keywords]
+    about = [v for v in good if any(k in v.label or k in v.body[:_HEAD] for k in keys)]
+    return _period_ok(about or good, accepted)
+
+
+def _overall_period(
+    item: Item, good: list[PageView], accepted: set[int] | None, periods: dict[int, bool | None]
+) -> bool | None:
+    """False when a required period element fails; None when no year could be read."""
+    if accepted is None:
+        return None
+    required = [periods[id(e)] for e in item.elements if id(e) in periods and e.required]
+    if not required:
+        return _period_ok(good, accepted)
+    if any(ok is False for ok in required):
+        return False
+    return True if any(ok for ok in required) else None
 
 
 def _period_ok(good: list[PageView], accepted: set[int] | None) -> bool | None:
