@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "openita.timeline",
     "openita.surveys",
     "openita.review",
+    "openita.sitecheck",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,8 @@ OPENITA_CAPTURE_MAX_MB = env_int("OPENITA_CAPTURE_MAX_MB", 20)
 # A link checked longer ago than this is shown as stale on the dashboard.
 OPENITA_LINK_STALE_DAYS = env_int("OPENITA_LINK_STALE_DAYS", 7)
 OPENITA_CHROMIUM = env_str("OPENITA_CHROMIUM", "")
+# Site pre-check: pages and documents read per check of an agency's website.
+OPENITA_SITECHECK_MAX_PAGES = env_int("OPENITA_SITECHECK_MAX_PAGES", 600)
 
 # Background tasks (django.tasks). The embedded default stores tasks in the database and
 # `make run` starts its worker (`openita db_worker`); see docs/deploy.md for RQ.

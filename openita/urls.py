@@ -14,6 +14,7 @@ urlpatterns = [
     path("public/", include("openita.review.public_urls")),
     path("review/", include("openita.review.urls")),
     path("surveys/", include("openita.surveys.urls")),
+    path("sitecheck/", include("openita.sitecheck.urls")),
     path("frameworks/", include("openita.frameworks.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

@@ -21,6 +21,7 @@ from openita.reports.render.results import results_pdf, results_xlsx
 from openita.review import access, report, services
 from openita.review.models import ItemReview
 from openita.review.results import gains as gains_of
+from openita.sitecheck import findings as sitecheck
 
 RESULT_FORMATS = {
     "pdf": (results_pdf, "application/pdf"),
@@ -54,7 +55,13 @@ def _rows(review):  # type: ignore[no-untyped-def]
 @login_required
 def review_page(request: HttpRequest, review_uuid: UUID) -> HttpResponse:
     review = access.get_review_for_assessor(request.user, review_uuid)
-    return render(request, "review/review.html", {"review": review, "rows": _rows(review)})
+    # The site pre-check is shown as a hint beside each item; scoring never reads it.
+    checked, hints = sitecheck.review_hints(review.response_set)
+    rows = list(_rows(review))
+    for row in rows:
+        row.precheck = hints.get(row.response.item.code)
+    context = {"review": review, "rows": rows, "precheck_at": checked and checked.finished_at}
+    return render(request, "review/review.html", context)
 
 
 @login_required

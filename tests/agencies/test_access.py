@@ -11,6 +11,7 @@ from openita.agencies.services import add_member
 from openita.disclosure.services import add_file, add_link, submit
 from openita.review.services import start_review
 from tests.conftest import login
+from tests.sitecheck.app_helpers import finished_check, site_report
 
 UUID_PARAM = re.compile(r"<(?:uuid:)?(\w+_uuid)>")
 
@@ -33,7 +34,7 @@ def tenant_routes():
 
 
 @pytest.fixture
-def b_objects(agency_b, coordinator_b, response_set_b):
+def b_objects(agency_b, coordinator_b, response_set_b, monkeypatch):
     token, _raw = create_token(coordinator_b, "b", by=None)
     response = response_set_b.responses.first()
     link = add_link(response, by=None, url="https://example.go.th/b")
@@ -46,8 +47,11 @@ def b_objects(agency_b, coordinator_b, response_set_b):
     assessor_b = create_user("assessor_b", "x-long-password-1", by=None)
     add_member(agency_b, assessor_b, Role.ASSESSOR, by=None)
     review = start_review(submitted, assessor=assessor_b, by=None)
+    check = finished_check(
+        monkeypatch, agency_b, response_set_b.framework, site_report({"O1": "found"})
+    )
     return {
-        "review_uuid": review.uuid,
+        "review_uuid": review.uuid, "check_uuid": check.uuid,
         "agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid, "token_uuid": token.uuid,
         "item_uuid": response.uuid, "link_uuid": link.uuid, "file_uuid": evidence.uuid,
     }  # fmt: skip
@@ -69,6 +73,7 @@ def test_it_knows_the_tenant_routes_it_checks():
     routes = tenant_routes()
     assert len(routes) >= 8, routes
     assert any(r.startswith("api/") for r in routes)
+    assert sum(r.startswith("sitecheck/") for r in routes) == 4
     assert {m for r in routes for m in UUID_PARAM.findall(r)} <= {
         "agency_uuid",
         "set_uuid",
@@ -77,6 +82,7 @@ def test_it_knows_the_tenant_routes_it_checks():
         "link_uuid",
         "file_uuid",
         "review_uuid",
+        "check_uuid",
     }
 
 

@@ -25,6 +25,7 @@ from openita.disclosure.public import build_report
 from openita.disclosure.views.common import attempt
 from openita.frameworks.models import Framework
 from openita.reports.render import FORMATS, PdfRenderError
+from openita.sitecheck import findings as sitecheck
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def dashboard_page(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
         "table_form": TableUploadForm(),
         "eit_form": EitLinkForm(initial={"url": rs.eit_survey_url}),
         "formats": FORMATS,
+        "precheck": sitecheck.overview(request.user, rs),
     }
     return render(request, "disclosure/dashboard.html", context)
 

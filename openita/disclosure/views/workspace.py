@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from uuid import UUID
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from openita.disclosure.errors import DisclosureError, EditConflict
 from openita.disclosure.forms import AssignForm, FileForm, ItemAnswerForm, LinkForm
 from openita.disclosure.models import ItemStatus
 from openita.disclosure.views.common import attempt
+from openita.sitecheck import findings as sitecheck
 
 
 @login_required
@@ -27,6 +29,7 @@ def response_set(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
         "rs": rs,
         "rows": rows,
         "is_coordinator": access.is_coordinator(request.user, rs.agency),
+        "precheck": sitecheck.overview(request.user, rs),
     }
     return render(request, "disclosure/response_set.html", context)
 
@@ -75,6 +78,8 @@ def _item_context(request: HttpRequest, response, **extra):  # type: ignore[no-u
         "links": links,
         "files": response.files.all(),
         "pending": any(link.checked_at is None for link in links),
+        # Called by the template only where it shows the finding (not in the links partial).
+        "precheck": cache(lambda: sitecheck.item_finding(response, links)),
         "statuses": ItemStatus,
         **extra,
     }
