@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,32 @@ from openita.frameworks import services as frameworks
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORD = "correct-horse-battery-staple"
+
+
+_LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "", None})
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True  # a literal address is "resolved" without asking anyone
+
+
+@pytest.fixture(autouse=True)
+def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may reach the internet: name lookups other than the local host fail, unless a
+    test answers them itself (tests.support.fake_dns)."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if name not in _LOCAL_NAMES and not _is_address(name):
+            raise socket.gaierror(socket.EAI_NONAME, f"tests do not resolve {name!r}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
 @pytest.fixture(autouse=True)

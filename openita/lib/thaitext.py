@@ -282,3 +282,29 @@ def words(text: str) -> list[str]:
 
     tokens: list[str] = word_tokenize(normalize(text), engine="newmm", keep_whitespace=False)
     return [t for t in tokens if t.strip()]
+
+
+def excerpt(text: str, at: int, span: int = 120) -> str:
+    """About span characters of text around position at, cut between words (Thai has no
+    spaces between words, so the cut points come from PyThaiNLP) and marked with "…"."""
+    from pythainlp.tokenize import word_tokenize  # heavy: loaded on first use
+
+    start = max(0, at - span // 3)
+    space = text.find(" ", start, at)
+    whole_start = start == 0 or space >= 0  # a space before the hit is a clean place to start
+    start = space + 1 if space >= 0 else start
+    window = text[start : start + span + 20]
+    tokens: list[str] = word_tokenize(window, engine="newmm", keep_whitespace=True)
+    if not whole_start and len(tokens) > 1:
+        tokens = tokens[1:]  # probably a word cut in half
+    end_cut = start + len(window) < len(text)
+    if end_cut and len(tokens) > 1:
+        tokens = tokens[:-1]
+    kept: list[str] = []
+    for token in tokens:
+        if kept and sum(map(len, kept)) + len(token) > span:
+            end_cut = True
+            break
+        kept.append(token)
+    body = squash_spaces("".join(kept))
+    return ("…" if start > 0 else "") + body + ("…" if end_cut else "")

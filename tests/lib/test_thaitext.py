@@ -109,3 +109,18 @@ def test_it_splits_thai_into_words() -> None:
     assert "แผน" in tokens
     assert "ดำเนินงาน" in tokens  # normalised before segmentation
     assert all(t.strip() for t in tokens)
+
+
+def test_excerpt_cuts_between_words_and_marks_the_cuts() -> None:
+    from openita.lib.thaitext import excerpt
+
+    text = (
+        "คำสั่งองค์การบริหารส่วนตำบลบ้านสวน เรื่อง ประกาศเจตนารมณ์ ไม่รับของขวัญและของกำนัล"
+        "ทุกชนิดจากการปฏิบัติหน้าที่ ประจำปีงบประมาณ 2568 ลงวันที่ 1 ตุลาคม 2567"
+    )
+    at = text.index("ไม่รับ")
+    quote = excerpt(text, at, 60)
+    assert quote.startswith("…ประกาศเจตนารมณ์") and quote.endswith("…")
+    assert "ไม่รับของขวัญ" in quote and len(quote) <= 62
+    assert excerpt("ประกาศสั้น ๆ", 0) == "ประกาศสั้น ๆ"
+    assert "256…" not in excerpt(text, text.index("ประจำปี"), 30)

@@ -11,10 +11,9 @@ and falls with missing elements, unknown years and a crawl cut short by its limi
 
 from __future__ import annotations
 
-import re
-
 from openita.frameworks.schema import Element, Framework, Item
-from openita.lib.thaitext import fold, normalize_for_match
+from openita.lib.thaidate import fill_year_placeholders
+from openita.lib.thaitext import excerpt, fold, normalize_for_match
 from openita.sitecheck.index_page import IndexEntry
 from openita.sitecheck.report import Evidence, ItemResult
 
@@ -24,7 +23,7 @@ from .site import PageView, SiteView
 from .vocabulary import vocabulary
 
 _BASE_CONFIDENCE = {"index": 0.9, "label": 0.8, "content": 0.6, "channel": 0.75}
-_QUOTE_SPAN = 90
+_QUOTE_SPAN = 120
 _HEAD = 1500  # where a document says what it is about
 _PERIOD_COVERAGE = frozenset({"fy_data", "previous_fy", "first_half"})
 
@@ -49,6 +48,13 @@ def judge_all(
         _judge(item, framework.fiscal_year, site, entries.get(item.code), index_url, best)
         for item in framework.items
     ]
+    for result in results:
+        result.elements_found = [
+            fill_year_placeholders(t, framework.fiscal_year) for t in result.elements_found
+        ]
+        result.elements_missing = [
+            fill_year_placeholders(t, framework.fiscal_year) for t in result.elements_missing
+        ]
     if not crawl_complete:
         for result in results:
             if result.verdict == "missing":
@@ -194,7 +200,7 @@ def _evidence(view: PageView, item: Item, site: SiteView) -> Evidence:
     page = view.page
     return Evidence(
         url=page.final_url if page.outcome == "ok" else page.url,
-        quote=_quote(page.title + " " + page.text, keywords(item)),
+        quote=_quote(page.text or page.title or page.via_text, keywords(item)),
         depth=page.depth,
         title=page.title or page.via_text,
         path=site.path(view),
@@ -209,7 +215,6 @@ def _quote(text: str, keys: list[str]) -> str:
         at = folded.find(key)
         if at >= 0:
             # fold() keeps positions except where it drops marks, so the window may shift
-            # by a few characters; it is an excerpt, not an anchor.
-            start = max(0, at - _QUOTE_SPAN // 3)
-            return re.sub(r"\s+", " ", plain[start : start + _QUOTE_SPAN]).strip()
-    return plain[:_QUOTE_SPAN].strip()
+            # by a few characters; excerpt() cuts between words anyway.
+            return excerpt(plain, at, _QUOTE_SPAN)
+    return excerpt(plain, 0, _QUOTE_SPAN)

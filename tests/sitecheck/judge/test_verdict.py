@@ -142,3 +142,18 @@ def test_a_crawl_cut_short_lowers_the_confidence_of_missing(fw: Framework) -> No
     _url, cut = judge_all(fw, SiteView([home()], SITE), crawl_complete=False)
     assert cut[0].confidence < full[0].confidence
     assert "limit" in cut[0].reasons[-1]
+
+
+def test_element_texts_in_the_report_carry_the_fiscal_year(fw: Framework) -> None:
+    o4 = judge(fw, [home()])["O4"]
+    assert any("2568" in text for text in o4.elements_missing)
+    assert not any("{fy" in text for text in o4.elements_missing)
+
+
+def test_the_quote_is_cut_between_words_around_the_keyword(fw: Framework) -> None:
+    doc = page("docs/p.pdf", kind="pdf", via_text="แผนปฏิบัติการป้องกันการทุจริต",
+               text="องค์การบริหารส่วนตำบลบ้านสวน " * 8 + "แผนปฏิบัติการป้องกันการทุจริต "
+               "ประจำปีงบประมาณ พ.ศ. 2568 โครงการ งบประมาณ ระยะเวลา")  # fmt: skip
+    o25 = judge(fw, [home(("docs/p.pdf", "แผน")), doc])["O25"]
+    assert "แผนปฏิบัติการป้องกันการทุจริต" in o25.evidence[0].quote
+    assert o25.evidence[0].quote.startswith("…")
