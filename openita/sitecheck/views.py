@@ -21,9 +21,16 @@ from openita.sitecheck.render import render_html
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-def _panel(request: HttpRequest, rs, error: str = "") -> HttpResponse:  # type: ignore[no-untyped-def]
-    context = {"rs": rs, "precheck": findings.overview(request.user, rs), "error": error}
-    return render(request, "sitecheck/_panel.html", context)
+def _panel(
+    request: HttpRequest, rs, error: str = "", *, reload_when_done: bool = False
+) -> HttpResponse:  # type: ignore[no-untyped-def]
+    overview = findings.overview(request.user, rs)
+    context = {"rs": rs, "precheck": overview, "error": error}
+    response = render(request, "sitecheck/_panel.html", context)
+    if reload_when_done and request.htmx and not error and not overview.active:
+        # The verdicts also sit in the item list around the panel: reload the whole page.
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required
@@ -36,7 +43,7 @@ def start(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
     except SiteCheckError as exc:
         error = str(exc.message)
     if request.htmx:
-        return _panel(request, rs, error)
+        return _panel(request, rs, error, reload_when_done=True)
     if error:
         messages.error(request, error)
     else:
@@ -47,7 +54,8 @@ def start(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
 @login_required
 def panel(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
     """The pre-check panel alone: polled by HTMX while a check is queued or running."""
-    return _panel(request, access.get_set_for_site_results(request.user, set_uuid))
+    rs = access.get_set_for_site_results(request.user, set_uuid)
+    return _panel(request, rs, reload_when_done=True)
 
 
 @login_required

@@ -85,12 +85,16 @@ def test_it_starts_a_check_and_polls_its_progress_with_htmx(
     assert 'hx-trigger="every 2s"' in panel and _sc_url(response_set_a, "panel/") in panel
     assert "รอคิวตรวจ" in panel and BUTTON not in panel
     SiteCheck.objects.filter(pk=check.pk).update(status="running", pages_done=42)
-    running = _text(client.get(_sc_url(response_set_a, "panel/"), headers={"HX-Request": "true"}))
+    polled = client.get(_sc_url(response_set_a, "panel/"), headers={"HX-Request": "true"})
+    running = _text(polled)
+    assert "HX-Refresh" not in polled.headers
     assert "กำลังอ่านเว็บไซต์: 42 จากไม่เกิน 600 หน้า" in running
     assert '<progress max="600" value="42">' in running
     SiteCheck.objects.filter(pk=check.pk).update(status="queued")
     fake_crawler(monkeypatch, site_report(VERDICTS))
     run_check(check.pk)
+    last_poll = client.get(_sc_url(response_set_a, "panel/"), headers={"HX-Request": "true"})
+    assert last_poll.headers["HX-Refresh"] == "true"  # the item list shows the verdicts too
     done = _text(client.get(_sc_url(response_set_a, "panel/")))
     assert "hx-trigger" not in done and BUTTON in done
     assert f"/sitecheck/checks/{check.uuid}/" in done
