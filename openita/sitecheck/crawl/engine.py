@@ -30,7 +30,14 @@ from .politeness import HostSlots, Robots, fetch_with_retries
 from .settings import CrawlSettings
 from .store import MemoryStore, Store
 from .types import CrawlSummary, StoredPage
-from .urls import canonical, looks_like_document, on_hosts, site_hosts, variant_key
+from .urls import (
+    canonical,
+    download_url,
+    looks_like_document,
+    on_hosts,
+    site_hosts,
+    variant_key,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -138,7 +145,9 @@ class _Crawl:
             self.emit(self._page(job, None, outcome="robots", detail="disallowed by robots.txt"))
             return None
         self.summary.pages_fetched += 1
-        fetched = await fetch_with_retries(self.fetcher, self.slots, job.url, settings)
+        fetched = await fetch_with_retries(
+            self.fetcher, self.slots, download_url(job.url), settings
+        )
         self.summary.bytes_fetched += len(fetched.body)
         page = self._page(job, fetched)
         await self._read(page, fetched)
@@ -182,7 +191,7 @@ class _Crawl:
                 page.headings, page.links, page.channels = (
                     parsed.headings, parsed.links, parsed.channels,
                 )  # fmt: skip
-                page.index = parsed.index
+                page.index, page.own_chars = parsed.index, parsed.own_chars
             return
         if page.kind in ("pdf", "docx", "xlsx", "image") and self.settings.read_documents:
             await self._read_document(page, fetched)
@@ -196,7 +205,7 @@ class _Crawl:
             url=fetched.final_url, limits=self.doc_limits,
         )  # fmt: skip
         self.summary.documents_read += 1
-        page.title, page.text = document.title, document.text
+        page.title, page.text = document.title or fetched.filename, document.text
         if not document.ok:
             page.outcome, page.detail = "unreadable", document.note
         elif document.note:

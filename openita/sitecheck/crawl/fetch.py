@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import ssl
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import httpx
 
@@ -36,6 +37,7 @@ class Fetched:
     outcome: str = "ok"
     detail: str = ""
     retry_after: float | None = None
+    filename: str = ""  # from Content-Disposition: often the only place a file names its year
 
     @property
     def sha256(self) -> str:
@@ -129,6 +131,7 @@ class Fetcher:
             fetched.status = response.status_code
             fetched.content_type = response.headers.get("content-type", "")
             fetched.retry_after = _retry_after(response.headers.get("retry-after", ""))
+            fetched.filename = _filename(response.headers.get("content-disposition", ""))
             if response.status_code in _REDIRECTS:
                 location = response.headers.get("location", "").strip().replace(" ", "%20")
                 return urljoin(url, location) if location else None
@@ -172,6 +175,18 @@ def _judge(fetched: Fetched) -> None:
         fetched.outcome, fetched.detail = "broken", f"HTTP {status} without a Location header"
     elif not fetched.body:
         fetched.outcome, fetched.detail = "broken", "empty response"
+
+
+_FILENAME_STAR = re.compile(r"filename\*\s*=\s*[\w-]+''([^;]+)", re.IGNORECASE)
+_FILENAME = re.compile(r'filename\s*=\s*"?([^";]+)"?', re.IGNORECASE)
+
+
+def _filename(disposition: str) -> str:
+    star = _FILENAME_STAR.search(disposition)
+    if star:
+        return unquote(star.group(1).strip())
+    plain = _FILENAME.search(disposition)
+    return plain.group(1).strip() if plain else ""
 
 
 def _retry_after(raw: str) -> float | None:

@@ -65,6 +65,7 @@ class ParsedPage:
     links: list[Link] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     index: list[IndexEntry] = field(default_factory=list)
+    own_chars: int = 0
 
 
 # An ITA index page names many item codes ("O1", "o12", "๐๕"); cheap to test on raw HTML
@@ -130,6 +131,7 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
     root = tree.body or tree.root
     text = root.text(separator=" ") if root is not None else ""
     page.text = _clean(text)[:MAX_TEXT_CHARS]
+    page.own_chars = _own_chars(tree)
     if not page.title and page.headings:
         page.title = page.headings[0]
     page.index = page_index
@@ -141,6 +143,28 @@ def _index_entries(html: str, base: str) -> list[IndexEntry]:
         return []
     entries = parse_index_page(html, base)
     return entries if looks_like_index(entries) else []
+
+
+_CHROME_TAGS = "nav, header, footer, aside, h1, h2, h3, [role=navigation], [role=banner]"
+_CHROME_NAME = re.compile(
+    r"(?:^|[-_ ])(?:menu|nav|navbar|footer|sidebar|header|breadcrumbs?|masthead|widget)"
+    r"(?:$|[-_ ])",
+    re.IGNORECASE,
+)
+
+
+def _own_chars(tree: LexborHTMLParser) -> int:
+    """How much the page says besides the site's frame and its own headings: a page that
+    answers 200 with only menus and a title holds no evidence (measured last: it cuts
+    the tree)."""
+    for node in tree.css(_CHROME_TAGS):
+        node.decompose()
+    for node in tree.css("[class], [id]"):
+        name = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _CHROME_NAME.search(name):
+            node.decompose()
+    root = tree.body or tree.root
+    return len(_clean(root.text(separator=" "))) if root is not None else 0
 
 
 def _mark_images(tree: LexborHTMLParser) -> None:

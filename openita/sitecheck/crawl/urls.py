@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # Tracking and session parameters make one page look like thousands.
@@ -72,3 +73,33 @@ def variant_key(url: str) -> tuple[str, str] | None:
     """(host, path) for a URL with a query string: calendars and filters live there."""
     parts = urlsplit(url)
     return (parts.netloc, parts.path) if parts.query else None
+
+
+_DRIVE_FILE = re.compile(r"^/file/d/([A-Za-z0-9_-]+)")
+_GOOGLE_DOC = re.compile(r"^/(document|spreadsheets|presentation)/d/([A-Za-z0-9_-]+)")
+_EXPORTS = {
+    "document": "/document/d/{id}/export?format=docx",
+    "spreadsheets": "/spreadsheets/d/{id}/export?format=xlsx",
+    "presentation": "/presentation/d/{id}/export/pdf",
+}
+
+
+def download_url(url: str) -> str:
+    """Where the file behind a sharing link can be read. A Google Drive or Docs link opens a
+    viewer page whose text is drawn by scripts; the file itself comes from Google's
+    download and export addresses. Other URLs are returned as they are."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    origin = f"{parts.scheme}://{parts.netloc}"
+    if host == "drive.google.com":
+        match = _DRIVE_FILE.match(parts.path)
+        file_id = match.group(1) if match else ""
+        if not file_id and parts.path in ("/open", "/uc"):
+            file_id = parse_qs(parts.query).get("id", [""])[0]
+        if file_id:
+            return f"{origin}/uc?export=download&id={file_id}"
+    if host == "docs.google.com":
+        match = _GOOGLE_DOC.match(parts.path)
+        if match:
+            return origin + _EXPORTS[match.group(1)].format(id=match.group(2))
+    return url

@@ -16,6 +16,7 @@ FAILED = frozenset(
     {"broken", "login_required", "timeout", "error", "too_many_redirects", "blocked"}
 )
 DOCUMENT_KINDS = frozenset({"pdf", "docx", "xlsx", "image"})
+_EMPTY_PAGE = 25  # characters of its own below which an HTML page is an empty shell
 _HEAD_CHARS = 600  # a document's first lines carry its title and its year
 
 
@@ -49,11 +50,20 @@ class PageView:
 
     @property
     def failed(self) -> bool:
+        return bool(self.failure)
+
+    @property
+    def failure(self) -> str:
+        """Why the page cannot serve as evidence ("" when it can)."""
         page = self.page
-        if page.outcome in FAILED:
-            return True
+        if page.outcome in FAILED or page.outcome == "unreadable":
+            return f"{page.outcome} ({page.detail})"
         readable = page.kind == "html" or page.kind in DOCUMENT_KINDS
-        return page.outcome == "unreadable" or (readable and not page.text.strip())
+        if readable and not page.text.strip():
+            return "empty"
+        if page.kind == "html" and 0 <= page.own_chars < _EMPTY_PAGE:
+            return "the page shows nothing besides the site's menus and its title"
+        return ""
 
 
 class SiteView:

@@ -109,7 +109,7 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
     if not good:
         result.verdict, result.confidence = "broken", 0.9
         result.elements_missing = [e.text for e in item.elements if e.required]
-        result.reasons += [f"{v.page.url}: {v.page.outcome} ({v.page.detail})" for v in found.views]
+        result.reasons += [f"{v.page.url}: {v.failure}" for v in found.views]
         return
     accepted = accepted_years(item, fiscal_year)
     years = sorted(set().union(*(v.years for v in good)))
