@@ -50,7 +50,8 @@ PAGES: dict[str, tuple[int, str, bytes]] = {
         _html("ประกาศเจตนารมณ์ No Gift Policy", "ประกาศ").decode().encode("cp874"),
     ),
     "/big.pdf": (200, "application/pdf", b"%PDF-1.4\n" + b"0" * 3_000_000),
-    "/file/d/1/view": (200, "text/html", _html("<p>แผนปฏิบัติการป้องกันการทุจริต</p>", "Drive")),
+    # A Drive sharing link is read through its download address.
+    "/uc?export=download&id=1": (200, "text/html", _html("<p>แผนปฏิบัติการป้องกันการทุจริต</p>")),
     "/page.html": (200, "text/html", _html("ไม่ควรถูกอ่าน")),
 }
 
