@@ -191,7 +191,7 @@ class _Crawl:
                 page.headings, page.links, page.channels = (
                     parsed.headings, parsed.links, parsed.channels,
                 )  # fmt: skip
-                page.index, page.own_chars = parsed.index, parsed.own_chars
+                page.index, page.own_text = parsed.index, parsed.own_text
             return
         if page.kind in ("pdf", "docx", "xlsx", "image") and self.settings.read_documents:
             await self._read_document(page, fetched)

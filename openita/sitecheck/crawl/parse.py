@@ -65,7 +65,7 @@ class ParsedPage:
     links: list[Link] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     index: list[IndexEntry] = field(default_factory=list)
-    own_chars: int = 0
+    own_text: str = ""
 
 
 # An ITA index page names many item codes ("O1", "o12", "๐๕"); cheap to test on raw HTML
@@ -127,11 +127,13 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
     _mark_images(tree)
     page.links = _links(tree, base)
     page.channels += _link_channels(page.links) + _form_channels(tree, base)
-    page.headings = [_clean(h.text()) for h in tree.css("h1, h2, h3, h4") if h.text().strip()]
+    # Only the top headings name the page; h3/h4 are often the titles of listed items
+    # (news, documents), which belong to other pages.
+    page.headings = [_clean(h.text()) for h in tree.css("h1, h2") if h.text().strip()]
     root = tree.body or tree.root
     text = root.text(separator=" ") if root is not None else ""
     page.text = _clean(text)[:MAX_TEXT_CHARS]
-    page.own_chars = _own_chars(tree)
+    page.own_text = _own_text(tree)[:MAX_TEXT_CHARS]
     if not page.title and page.headings:
         page.title = page.headings[0]
     page.index = page_index
@@ -153,7 +155,7 @@ _CHROME_NAME = re.compile(
 )
 
 
-def _own_chars(tree: LexborHTMLParser) -> int:
+def _own_text(tree: LexborHTMLParser) -> str:
     """How much the page says besides the site's frame and its own headings: a page that
     answers 200 with only menus and a title holds no evidence (measured last: it cuts
     the tree)."""
@@ -164,7 +166,7 @@ def _own_chars(tree: LexborHTMLParser) -> int:
         if _CHROME_NAME.search(name):
             node.decompose()
     root = tree.body or tree.root
-    return len(_clean(root.text(separator=" "))) if root is not None else 0
+    return _clean(root.text(separator=" ")) if root is not None else ""
 
 
 def _mark_images(tree: LexborHTMLParser) -> None:

@@ -77,7 +77,7 @@ class StoredPage:
     offsite: bool = False  # fetched on a document host one hop away from the site
     redirects: list[str] = field(default_factory=list)
     index: list[IndexEntry] = field(default_factory=list)  # when the page lists OIT items
-    own_chars: int = -1  # HTML: characters outside menus, headers, footers and headings
+    own_text: str | None = None  # HTML: the text outside menus, headers, footers, headings
 
 
 @dataclass

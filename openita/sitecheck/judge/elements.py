@@ -7,8 +7,9 @@ Each element is judged by the first rule that applies to it:
 4. it asks that something be shown at all ("แสดง…", "เป็น…", "อย่างน้อย 1"): evidence exists;
 5. otherwise its words, after "(n)" when it is a numbered detail: the distinctive words
    (not stop words, not the generic words of vocabulary.yaml) must be in the evidence —
-   at least 60 % of them or its first two, or half the generic ones when it has no
-   distinctive word. "a/b" and "a หรือ b" mean either; a leading การ/ความ is dropped.
+   half of them (words shared with the item's other numbered details weigh half), or its
+   first two own words written together ("อนุมัติ อนุญาต"), or half the generic ones when it
+   has no distinctive word. "a/b" and "a หรือ b" mean either; a leading การ/ความ is dropped.
 Words are looked for in the evidence without its spaces: PDF extraction breaks table
 headers anywhere ("ผู้ประกอบ การ").
 """
@@ -18,14 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from openita.frameworks.schema import Element
-from openita.lib.thaitext import fold, words
+from openita.lib.thaitext import fold, normalize
 
 from .vocabulary import vocabulary
 
 _PERIOD = re.compile(r"\{fy(?:_prev|_next)?\}")
 _NUMBERED = re.compile(r"\(\s*\d+\s*\)\s*(.+)$")
+_SHARED_WEIGHT = 0.5
+_ENOUGH = 0.5  # share of an element's (weighted) distinctive words the evidence must show
 _PARENS = re.compile(r"\([^)]*\)")
 
 
@@ -42,7 +46,12 @@ def is_period(element: Element) -> bool:
 
 
 def check(
-    element: Element, evidence_text: str, *, reachable: bool, period_ok: bool | None
+    element: Element,
+    evidence_text: str,
+    *,
+    reachable: bool,
+    period_ok: bool | None,
+    shared: frozenset[str] = frozenset(),
 ) -> ElementCheck:
     """evidence_text is folded; period_ok is None when no period rule applies."""
     vocab = vocabulary()
@@ -53,13 +62,41 @@ def check(
     evidence_text = evidence_text.replace(" ", "")
     if is_period(element):
         return result(period_ok is not False, "period")
+    if any(p.search(element.text) for p in vocab.any_of):
+        return result(False, "any_of")  # settled by check_all from the elements after it
     if element.keywords:
         return result(any(_has(fold(k), evidence_text) for k in element.keywords), "keywords")
     if any(p.search(element.text) for p in vocab.reachable):
         return result(reachable, "reachable")
     if any(p.search(element.text) for p in vocab.presence):
         return result(True, "presence")
-    return result(_words_found(element.text, evidence_text), "words")
+    return result(_words_found(element.text, evidence_text, shared), "words")
+
+
+def check_all(
+    elements: list[Element],
+    evidence_text: str,
+    *,
+    reachable: bool,
+    periods: dict[int, bool | None],
+) -> list[ElementCheck]:
+    """Every element checked; an "at least one of the following" element is shown when one
+    of the optional elements listed after it (up to the next required one) is."""
+    shared = _shared_words(elements)
+    checks = [
+        check(e, evidence_text, reachable=reachable, period_ok=periods.get(id(e)), shared=shared)
+        for e in elements
+    ]
+    for at, done in enumerate(checks):
+        if done.rule != "any_of":
+            continue
+        following = []
+        for later in checks[at + 1 :]:
+            if later.required:
+                break
+            following.append(later.found)
+        checks[at] = ElementCheck(done.text, done.required, any(following), "any_of")
+    return checks
 
 
 def _has(word: str, text: str) -> bool:
@@ -69,6 +106,27 @@ def _has(word: str, text: str) -> bool:
         return True
     halves = _split_compound(word)
     return bool(halves) and all(half in text for half in halves)
+
+
+def _segment(phrase: str) -> list[str]:
+    """PyThaiNLP's words, with the vocabulary's own terms in the dictionary so that
+    "ช่องทางการติดต่อ" is not read as ช่อง | ทางการ | ติดต่อ."""
+    from pythainlp.tokenize import word_tokenize
+
+    tokens: list[str] = word_tokenize(
+        normalize(phrase), custom_dict=_dictionary(), engine="newmm", keep_whitespace=False
+    )
+    return [t for t in tokens if t.strip()]
+
+
+@cache
+def _dictionary() -> Any:
+    from pythainlp.corpus.common import thai_words
+    from pythainlp.util import dict_trie
+
+    vocab = vocabulary()
+    terms = {*vocab.synonyms, *vocab.generic}
+    return dict_trie({*thai_words(), *(t for t in terms if not t.isascii())})
 
 
 @cache
@@ -85,14 +143,50 @@ def _split_compound(word: str) -> tuple[str, str] | None:
     return None
 
 
-def _words_found(element_text: str, text: str) -> bool:
-    distinctive, generic = _phrase_words(element_text)
+def _shared_words(elements: list[Element]) -> frozenset[str]:
+    """Words that several numbered details of one item share ("ผู้รับบริการ" in both "(1)
+    … ณ จุดให้บริการ" and "(2) … ผ่านช่องทาง E-Service") tell the details apart no
+    better than the item's title does."""
+    seen: dict[str, int] = {}
+    for element in elements:
+        numbered = _NUMBERED.search(element.text)
+        if numbered is None:
+            continue
+        groups, _generic = _phrase_words(_PARENS.sub(" ", numbered.group(1)))
+        for word in {w for group in groups for w in group}:
+            seen[word] = seen.get(word, 0) + 1
+    return frozenset(word for word, count in seen.items() if count > 1)
+
+
+def _words_found(element_text: str, text: str, shared: frozenset[str] = frozenset()) -> bool:
+    numbered = _NUMBERED.search(element_text)
+    phrase = numbered.group(1) if numbered else element_text
+    aside = " ".join(_PARENS.findall(phrase)).strip("() ")
+    main = _PARENS.sub(" ", phrase).strip()
+    if not main:
+        return _phrase_found(phrase, text, shared)
+    # "(บริการหรือภารกิจใด)" explains the words before it: either says the element is there.
+    return _phrase_found(main, text, shared) or (
+        len(aside) > 3 and _phrase_found(aside, text, shared)
+    )
+
+
+def _phrase_found(phrase: str, text: str, shared: frozenset[str] = frozenset()) -> bool:
+    distinctive, generic = _phrase_words(phrase)
     if distinctive:
-        shown = [any(_has(w, text) for w in group) for group in distinctive]
-        return sum(shown) >= 0.6 * len(distinctive) or (len(shown) >= 2 and all(shown[:2]))
+        # Words shared with sibling details count half: they say which item, not which detail.
+        weights = [_SHARED_WEIGHT if set(g) <= shared else 1.0 for g in distinctive]
+        shown = sum(w for w, g in zip(weights, distinctive, strict=True) if _any(g, text))
+        own = [g[0] for g in distinctive if not set(g) <= shared]
+        head = "".join(own[:2]) if len(own) >= 2 else ""
+        return shown >= _ENOUGH * sum(weights) or (bool(head) and head in text)
     if generic:
         return sum(1 for w in generic if _has(w, text)) * 2 >= len(generic)
     return True
+
+
+def _any(group: tuple[str, ...], text: str) -> bool:
+    return any(_has(word, text) for word in group)
 
 
 def _stem(word: str) -> str:
@@ -103,17 +197,14 @@ def _stem(word: str) -> str:
 
 
 @cache
-def _phrase_words(element_text: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+def _phrase_words(phrase: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """(distinctive word groups, generic words) of the element's phrase; a group holds the
     alternatives written "a/b"."""
     vocab = vocabulary()
-    numbered = _NUMBERED.search(element_text)
-    phrase = numbered.group(1) if numbered else element_text
-    phrase = _PARENS.sub(" ", phrase) if len(_PARENS.sub("", phrase).strip()) > 3 else phrase
     groups: list[tuple[str, ...]] = []
     generic: list[str] = []
     joined = False  # the last token was "/": the next word is an alternative of the last group
-    for token in words(phrase):
+    for token in _segment(phrase):
         folded = _stem(fold(token))
         if folded in ("/", "หรือ"):
             joined = bool(groups)

@@ -19,6 +19,7 @@ from .site import DOCUMENT_KINDS, PageView, SiteView
 
 _MAX_EVIDENCE = 4
 _DOC_HEAD = 3000
+_NEAR_BEST = 0.75
 _TELLING = 14  # characters of a keyword that names one item only
 
 
@@ -58,6 +59,11 @@ def find(
     excluded = {index_url, site.start_url}
     labelled = _ranked(site, keys, excluded, by_label=True)
     labelled = [v for v in labelled if _label_score(v, keys) >= best.get(id(v), 0)]
+    if labelled:
+        # Pages named far less precisely than the best one are about something else
+        # (an e-service page beside the service statistics).
+        top = _label_score(labelled[0], keys)
+        labelled = [v for v in labelled if _label_score(v, keys) >= _NEAR_BEST * top]
     if labelled:
         return Found("label", _with_children(labelled[:_MAX_EVIDENCE], site))
     content = _ranked(site, keys, excluded, by_label=False)

@@ -36,7 +36,9 @@ class PageView:
 
     @cached_property
     def body(self) -> str:
-        return fold(self.page.text)
+        """The page's own text: a footer's phone number is not the executives' contacts."""
+        page = self.page
+        return fold(page.own_text if page.own_text is not None else page.text)
 
     @cached_property
     def years(self) -> set[int]:
@@ -61,7 +63,7 @@ class PageView:
         readable = page.kind == "html" or page.kind in DOCUMENT_KINDS
         if readable and not page.text.strip():
             return "empty"
-        if page.kind == "html" and 0 <= page.own_chars < _EMPTY_PAGE:
+        if page.kind == "html" and page.own_text is not None and len(page.own_text) < _EMPTY_PAGE:
             return "the page shows nothing besides the site's menus and its title"
         return ""
 

@@ -118,12 +118,12 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
         id(e): _element_period(e, good, accepted) for e in item.elements if elements.is_period(e)
     }
     period_ok = _overall_period(item, good, accepted, periods)
-    text = " ".join([*(v.label for v in good), *(v.body for v in good), _channel_words(good)])
+    # Channel words ("Live Chat", "LINE") speak only for channel items: any page's menu
+    # links to the e-service, which says nothing about service statistics.
+    channel_words = _channel_words(good) if item.hints.channels else ""
+    text = " ".join([*(v.label for v in good), *(v.body for v in good), channel_words])
     reachable = any(v.page.depth <= 8 and (v.page.parent or v.page.depth == 0) for v in good)
-    checks = [
-        elements.check(e, text, reachable=reachable, period_ok=periods.get(id(e)))
-        for e in item.elements
-    ]
+    checks = elements.check_all(item.elements, text, reachable=reachable, periods=periods)
     result.elements_found = [c.text for c in checks if c.found]
     result.elements_missing = [c.text for c in checks if c.required and not c.found]
     _verdict(result, found.source, accepted, period_ok, checks)

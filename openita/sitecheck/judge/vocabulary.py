@@ -23,6 +23,7 @@ class Vocabulary:
     channel_words: dict[str, tuple[str, ...]]
     reachable: tuple[re.Pattern[str], ...]
     presence: tuple[re.Pattern[str], ...]
+    any_of: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -39,4 +40,5 @@ def vocabulary() -> Vocabulary:
         channel_words={k: tuple(v) for k, v in data["channel_words"].items()},
         reachable=tuple(re.compile(p) for p in rules["reachable"]),
         presence=tuple(re.compile(p) for p in rules["presence"]),
+        any_of=tuple(re.compile(p) for p in rules["any_of"]),
     )
