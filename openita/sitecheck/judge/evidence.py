@@ -89,7 +89,7 @@ def _ranked(
             score = 0
         if score > 0:
             scored.append((score, view.page.depth, view))
-    scored.sort(key=lambda row: (-row[0], row[1]))
+    scored.sort(key=lambda row: (-row[0], row[1], row[2].page.url))
     return [view for _score, _depth, view in scored]
 
 

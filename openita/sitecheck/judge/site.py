@@ -73,6 +73,8 @@ class SiteView:
 
     def __init__(self, pages: list[StoredPage], start_url: str) -> None:
         self.start_url = canonical(start_url)
+        # Pages arrive in the order concurrent fetches ended; the rules must not depend on it.
+        pages = sorted(pages, key=lambda page: (page.depth, page.url))
         self.views: list[PageView] = []
         self.by_url: dict[str, PageView] = {}
         for page in pages:

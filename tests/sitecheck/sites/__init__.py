@@ -1,0 +1,65 @@
+"""Fixture websites of Thai agencies for the site pre-check, their truth and their server.
+
+Three sites, each built differently (see ``README.md`` in this folder):
+
+- ``banswan``: องค์การบริหารส่วนตำบลบ้านสวน, a local administration with an ITA index table;
+- ``dopex``: กรมส่งเสริมตัวอย่าง, a department without an index page (menus, TIS-620 pages);
+- ``nadee``: สำนักงานพัฒนาชุมชนจังหวัดนาดี, a provincial office with an accordion index
+  whose links lead to a Drive-style host.
+
+``serve(name)`` runs one (see ``server.py``); ``load_truth(name)`` gives what a careful
+assessor concludes for every item of the framework (``truth/<name>.yaml``).
+
+Truth file fields, per item code: ``verdict`` (found | partial | outdated | broken |
+missing); ``evidence``: the URLs an assessor would cite (``/path`` on the site or
+``//host/path`` elsewhere, without the port), a checker citing any one of them points at
+the right place; ``missing``: for partial items, the framework's required element texts
+(years filled in) that the evidence lacks; ``years``: fiscal years (B.E.) the evidence is
+of, given for outdated items and wherever it matters; ``note``: why, in a sentence or two.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .manifest import SITES_DIR, load_site
+from .server import ServedSite, dns_table, serve
+
+SITES = ("banswan", "dopex", "nadee")
+VERDICTS = ("found", "partial", "outdated", "broken", "missing")
+TRUTH_DIR = SITES_DIR / "truth"
+
+__all__ = [
+    "SITES",
+    "VERDICTS",
+    "ServedSite",
+    "dns_table",
+    "load_site",
+    "load_truth",
+    "serve",
+    "site_dir",
+]
+
+
+def site_dir(name: str) -> Path:
+    return SITES_DIR / name
+
+
+def load_truth(name: str) -> dict[str, Any]:
+    """The truth of a site: its header fields and ``items`` (code → fields, defaults set)."""
+    raw = yaml.safe_load((TRUTH_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    items: dict[str, dict[str, Any]] = {}
+    for code, entry in raw["items"].items():
+        if entry["verdict"] not in VERDICTS:
+            raise ValueError(f"{name} {code}: unknown verdict {entry['verdict']!r}")
+        items[code] = {
+            "verdict": entry["verdict"],
+            "evidence": list(entry.get("evidence") or []),
+            "missing": list(entry.get("missing") or []),
+            "years": list(entry.get("years") or []),
+            "note": entry.get("note", ""),
+        }
+    return {**raw, "items": items}
