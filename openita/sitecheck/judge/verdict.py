@@ -199,7 +199,7 @@ def _channel_words(views: list[PageView]) -> str:
 def _evidence(view: PageView, item: Item, site: SiteView) -> Evidence:
     page = view.page
     return Evidence(
-        url=page.final_url if page.outcome == "ok" else page.url,
+        url=page.url,  # the link as the agency gave it, not where Drive's download ends
         quote=_quote(page.text or page.title or page.via_text, keywords(item)),
         depth=page.depth,
         title=page.title or page.via_text,
