@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ssl
+import subprocess
 import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +211,29 @@ def test_it_reports_progress_from_the_callers_thread(site: str) -> None:
     crawl(site + "/", SETTINGS, MemoryStore(), progress)
     assert seen[0][0] == 1 and seen[-1][0] == len(seen)
     assert {name for _d, _l, name in seen} == {threading.current_thread().name}
+
+
+def test_it_reports_a_tls_error_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(  # noqa: S603 - fixed arguments
+        ["/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=selfsigned.example", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+    class TLSServer(ThreadingHTTPServer):
+        def get_request(self):  # type: ignore[no-untyped-def]
+            sock, addr = super().get_request()
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(cert, key)
+            return context.wrap_socket(sock, server_side=True), addr
+
+    fake_dns(monkeypatch, {"selfsigned.example": ["127.0.0.1"]})
+    with local_server(Handler, TLSServer) as base:
+        port = base.rsplit(":", 1)[1]
+        store = MemoryStore()
+        crawl(f"https://selfsigned.example:{port}/", SETTINGS, store)
+    assert [p.outcome for p in store.pages] == ["error"]
+    assert "TLS error" in store.pages[0].detail and "CERTIFICATE" in store.pages[0].detail.upper()
