@@ -10,7 +10,7 @@ PORT ?= 8000
 export OPENITA_DEBUG ?= 1
 # System packages: gettext (translations), Thai fonts, Chromium (PDF exports and browser tests),
 # poppler-utils (pdftoppm, to check rendered PDFs).
-APT_PACKAGES := gettext fonts-thai-tlwg chromium poppler-utils tesseract-ocr tesseract-ocr-tha openssl
+APT_PACKAGES := gettext fonts-thai-tlwg chromium poppler-utils tesseract-ocr tesseract-ocr-tha openssl wrk
 
 .PHONY: run test check system-deps install install-dev migrate messages clean
 
