@@ -20,3 +20,11 @@ def notify_regressions(check_id: int) -> int:
     from openita.sitecheck import monitor
 
     return len(monitor.notify_regressions(check_id))
+
+
+@task()
+def weekly_recheck() -> int:
+    """Queue a pre-check of each site whose last check is 7 days old; returns how many."""
+    from openita.sitecheck import monitor
+
+    return len(monitor.weekly_recheck())

@@ -22,6 +22,7 @@ from openita.disclosure import services as disclosure
 from openita.sitecheck import monitor
 from openita.sitecheck.models import RegressionNotice, SiteCheck
 from openita.sitecheck.tasks import notify_regressions as notify_task
+from openita.sitecheck.tasks import weekly_recheck as weekly_recheck_task
 from tests.conftest import PASSWORD
 from tests.disclosure.helpers import approve_all
 from tests.sitecheck.app_helpers import fake_crawler, finished_check, give_website, site_report
@@ -240,4 +241,11 @@ def test_the_command_queues_due_sites_and_has_a_dry_run(response_set_a: Any) -> 
     out = StringIO()
     call_command("sitecheck_monitor", stdout=out)
     assert "1 pre-check(s) queued" in out.getvalue()
+    assert SiteCheck.objects.get().trigger == "weekly"
+
+
+def test_the_periodic_task_queues_due_sites_like_the_command(response_set_a: Any) -> None:
+    give_website(response_set_a.agency)
+    assert weekly_recheck_task.enqueue().return_value == 1
+    assert weekly_recheck_task.enqueue().return_value == 0  # queued already
     assert SiteCheck.objects.get().trigger == "weekly"

@@ -125,6 +125,7 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
         for node in tree.css(tag):
             node.decompose()
     _mark_images(tree)
+    _mark_maps(tree)
     page.links = _links(tree, base)
     page.channels += _link_channels(page.links) + _form_channels(tree, base)
     # Only the top headings name the page; h3/h4 are often the titles of listed items
@@ -167,6 +168,19 @@ def _own_text(tree: LexborHTMLParser) -> str:
             node.decompose()
     root = tree.body or tree.root
     return _clean(root.text(separator=" ")) if root is not None else ""
+
+
+_MAP_URL = re.compile(
+    r"google\.[a-z.]+/maps|maps\.google|goo\.gl/maps|maps\.app\.goo\.gl|openstreetmap"
+)
+
+
+def _mark_maps(tree: LexborHTMLParser) -> None:
+    """An embedded or linked map leaves "[แผนที่]" in the text (an element asks for a map)."""
+    for node in tree.css("iframe[src], a[href]"):
+        target = node.attributes.get("src") or node.attributes.get("href") or ""
+        if _MAP_URL.search(target.lower()):
+            node.insert_after(" [แผนที่] ")
 
 
 def _mark_images(tree: LexborHTMLParser) -> None:

@@ -147,6 +147,15 @@ def _split_compound(word: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def title_groups(title: str) -> tuple[tuple[str, ...], ...]:
+    """The distinctive words of an item's title (stop, filler and generic words left out),
+    alternatives ("คู่มือหรือแนวทาง") kept together, each group once."""
+    groups, _generic = _phrase_words(title)
+    kept = [tuple(w for w in group if len(w) >= 3) for group in groups]
+    return tuple(dict.fromkeys(group for group in kept if group))
+
+
 def _shared_words(elements: list[Element]) -> frozenset[str]:
     """Words that several numbered details of one item share ("ผู้รับบริการ" in both "(1)
     … ณ จุดให้บริการ" and "(2) … ผ่านช่องทาง E-Service") tell the details apart no
@@ -185,7 +194,10 @@ def _phrase_found(phrase: str, text: str, shared: frozenset[str] = frozenset()) 
         head = "".join(own[:2]) if len(own) >= 2 else ""
         return shown >= _ENOUGH * sum(weights) or (bool(head) and head in text)
     if generic:
-        return sum(1 for w in generic if _has(w, text)) * 2 >= len(generic)
+        # Without distinctive words the first one is the head noun ("งบประมาณที่ใช้…"):
+        # it must be there, and half of the rest.
+        shown = [_has(w, text) for w in generic]
+        return shown[0] and sum(shown) * 2 >= len(generic)
     return True
 
 

@@ -15,11 +15,15 @@ from openita.frameworks.schema import Item
 from openita.lib.thaitext import fold
 from openita.sitecheck.index_page import IndexEntry
 
+from .elements import title_groups
 from .site import DOCUMENT_KINDS, PageView, SiteView
 
 _MAX_EVIDENCE = 4
 _DOC_HEAD = 3000
 _NEAR_BEST = 0.75
+_OTHER_KIND = 0.5
+REPORT_WORDS = ("รายงาน", "สรุปผล")
+_TITLE_SHARE = 0.6
 _TELLING = 14  # characters of a keyword that names one item only
 
 
@@ -31,15 +35,23 @@ class Found:
 
 
 def keywords(item: Item) -> list[str]:
-    keys = [fold(k) for k in [*item.hints.keywords, item.title] if k.strip()]
-    return list(dict.fromkeys(k for k in keys if len(k) >= 2))
+    keys = [fold(k).replace(" ", "") for k in [*item.hints.keywords, item.title] if k.strip()]
+    # "การบริหารจัดการความเสี่ยง" is also written "แผนบริหารจัดการความเสี่ยง".
+    keys = [*keys, *(k[3:] for k in keys if k.startswith("การ") and len(k) > 10)]
+    title = fold(item.title).replace(" ", "")
+    return [*dict.fromkeys(k for k in keys if len(k) >= 2 and k != title), title]
 
 
 def best_label_scores(site: SiteView, items: list[Item]) -> dict[int, float]:
     """For each page (by id), the best label score any item gets: a page goes to the item
     that names it most precisely ("รายงานผลการจัดซื้อจัดจ้าง" rather than "จัดซื้อจัดจ้าง")."""
     all_keys = [keywords(item) for item in items]
-    return {id(v): max((_label_score(v, keys) for keys in all_keys), default=0) for v in site.views}
+    return {id(v): max((_claim(v, keys) for keys in all_keys), default=0) for v in site.views}
+
+
+def _claim(view: PageView, keys: list[str]) -> float:
+    """How strongly a page is about an item: by its label, or by a document's opening."""
+    return max(_label_score(view, keys), _head_score(view, keys))
 
 
 def find(
@@ -58,7 +70,7 @@ def find(
     keys = keywords(item)
     excluded = {index_url, site.start_url}
     labelled = _ranked(site, keys, excluded, by_label=True)
-    labelled = [v for v in labelled if _label_score(v, keys) >= best.get(id(v), 0)]
+    labelled = [v for v in labelled if _claim(v, keys) >= best.get(id(v), 0)]
     if labelled:
         # Pages named far less precisely than the best one are about something else
         # (an e-service page beside the service statistics).
@@ -66,8 +78,37 @@ def find(
         labelled = [v for v in labelled if _label_score(v, keys) >= _NEAR_BEST * top]
     if labelled:
         return Found("label", _with_children(labelled[:_MAX_EVIDENCE], site))
-    content = _ranked(site, keys, excluded, by_label=False)
-    return Found("content", content[:_MAX_EVIDENCE]) if content else Found("")
+    # A document whose label names another item (the anti-corruption plan) is that item's.
+    content = [
+        v
+        for v in _ranked(site, keys, excluded, by_label=False)
+        if best.get(id(v), 0) <= _claim(v, keys)
+    ]
+    if content:
+        return Found("content", content[:_MAX_EVIDENCE])
+    worded = _by_title_words(item, site, excluded, best)
+    return Found("label", _with_children(worded, site)) if worded else Found("")
+
+
+def _by_title_words(
+    item: Item, site: SiteView, excluded: set[str], best: dict[int, float]
+) -> list[PageView]:
+    """Last resort: a page no item's keywords name, whose label holds most of the item
+    title's own words, in any order ("คู่มือการขอรับบริการ" for "คู่มือหรือแนวทางการขอรับ
+    บริการสำหรับผู้รับบริการ…"; agencies seldom copy the rubric's titles)."""
+    wanted = title_groups(item.title)
+    if len(wanted) < 2:
+        return []
+    scored = []
+    for view in site.views:
+        if best.get(id(view)) or view.page.index or view.page.url in excluded:
+            continue
+        label = view.label
+        hits = sum(1 for group in wanted if any(word in label for word in group))
+        if hits >= max(2, round(_TITLE_SHARE * len(wanted))):
+            scored.append((-hits, view.page.depth, view.page.url, view))
+    scored.sort(key=lambda row: row[:3])
+    return [row[3] for row in scored[:2]]
 
 
 def _ranked(
@@ -80,11 +121,7 @@ def _ranked(
         if by_label:
             score = _label_score(view, keys)
         elif view.page.kind in DOCUMENT_KINDS:
-            head = view.body[:_DOC_HEAD]
-            hits = [k for k in keys if k in head]
-            # One long, specific keyword is as telling as two short ones.
-            telling = len(hits) >= 2 or any(len(k) >= _TELLING for k in hits)
-            score = sum(len(k) for k in hits) if telling else 0
+            score = _head_score(view, keys)
         else:
             score = 0
         if score > 0:
@@ -93,15 +130,39 @@ def _ranked(
     return [view for _score, _depth, view in scored]
 
 
+def _head_score(view: PageView, keys: list[str]) -> float:
+    """How well a document's opening text names the item; one long, specific keyword is as
+    telling as two short ones."""
+    if view.page.kind not in DOCUMENT_KINDS:
+        return 0
+    head = view.body[:_DOC_HEAD]
+    hits = [k for k in keys if k in head]
+    telling = len(hits) >= 2 or any(len(k) >= _TELLING for k in hits)
+    return sum(len(k) for k in hits) * _kind_factor(view, keys) if telling else 0
+
+
 def _label_score(view: PageView, keys: list[str]) -> float:
-    """Longer keyword matches weigh more: "แผนปฏิบัติการป้องกันการทุจริต" says more than
-    "ประชาสัมพันธ์", which half the pages of a site carry in their menus."""
+    """The characters of the item's keywords the label holds: longer and more matches weigh
+    more ("แผนปฏิบัติการป้องกันการทุจริต" says more than "ประชาสัมพันธ์", which half the
+    pages of a site carry), and an item named by two of its phrases beats one named by a
+    single long phrase that merely occurs in the label."""
     label = view.label
     hits = [k for k in keys if k in label]
     if not hits:
         return 0
-    best = max(len(k) for k in hits)
-    return best + 2 * len(hits) - (0 if view.page.kind in DOCUMENT_KINDS else 0.5)
+    score = sum(len(k) for k in hits) - (0 if view.page.kind in DOCUMENT_KINDS else 0.5)
+    return score * _kind_factor(view, keys)
+
+
+def _kind_factor(view: PageView, keys: list[str]) -> float:
+    """A report is evidence for the report items ("รายงานผล…ตามแผนปฏิบัติการป้องกันการทุจริต"
+    belongs to the plan's report, not to the plan); keys[-1] is the item's title."""
+    report = _is_report(view.label) or view.body[:40].startswith(REPORT_WORDS)
+    return _OTHER_KIND if report and not _is_report(keys[-1]) else 1.0
+
+
+def _is_report(folded: str) -> bool:
+    return any(part.startswith(REPORT_WORDS) for part in folded.split("|"))
 
 
 def _with_children(views: list[PageView], site: SiteView) -> list[PageView]:

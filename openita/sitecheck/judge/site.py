@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from openita.lib.thaitext import fold
-from openita.lib.thaiyears import fiscal_years_of
+from openita.lib.thaitext import fold, normalize
+from openita.lib.thaiyears import find_dates, fiscal_years_of
 from openita.sitecheck.crawl.types import StoredPage
 from openita.sitecheck.crawl.urls import canonical
 from openita.sitecheck.index_page import IndexEntry
@@ -16,6 +17,11 @@ FAILED = frozenset(
     {"broken", "login_required", "timeout", "error", "too_many_redirects", "blocked"}
 )
 DOCUMENT_KINDS = frozenset({"pdf", "docx", "xlsx", "image"})
+_SOFT_404 = re.compile(
+    r"ไม่พบ\s*(?:ไฟล์|หน้า|ข้อมูล|เอกสาร)|ไม่มีไฟล์|file not found|page not found|\b404\b",
+    re.IGNORECASE,
+)
+_SHORT_PAGE = 400  # a "not found" message on a longer page is only part of it
 _EMPTY_PAGE = 25  # characters of its own below which an HTML page is an empty shell
 _HEAD_CHARS = 600  # a document's first lines carry its title and its year
 
@@ -26,11 +32,13 @@ class PageView:
 
     page: StoredPage
     inbound: list[str] = field(default_factory=list)  # texts of links pointing here
+    sent_home: bool = False  # a link that redirects to the site's home page leads nowhere
 
     @cached_property
     def label(self) -> str:
         """Title, headings and the texts of the links that lead here: what a person reads
-        before opening the page."""
+        before opening the page. Folded and without spaces, like body: Thai writers put
+        spaces between phrases where the rubric has none ("แผนปฏิบัติราชการ ประจำปี")."""
         page = self.page
         return fold(" | ".join([page.title, *page.headings[:4], page.via_text, *self.inbound[:6]]))
 
@@ -38,7 +46,7 @@ class PageView:
     def body(self) -> str:
         """The page's own text: a footer's phone number is not the executives' contacts."""
         page = self.page
-        return fold(page.own_text if page.own_text is not None else page.text)
+        return fold(page.own_text if page.own_text is not None else page.text).replace(" ", "")
 
     @cached_property
     def years(self) -> set[int]:
@@ -47,8 +55,17 @@ class PageView:
         dates that are not its period)."""
         page = self.page
         head = " ".join([page.title, *self.inbound[:4], page.url.rsplit("/", 1)[-1]])
-        years = fiscal_years_of(f"{head} {page.text[:_HEAD_CHARS]}")
+        head = f"{head} {page.text[:_HEAD_CHARS]}"
+        # "ประจำปีงบประมาณ พ.ศ. 2567" says the period; the date it was signed (ต.ค. 2567,
+        # already the next fiscal year) does not, so dates count only when nothing else does.
+        years = fiscal_years_of(_without_dates(head)) or fiscal_years_of(head)
         return years or fiscal_years_of(page.text[:20000])
+
+    @property
+    def soft_404(self) -> bool:
+        """A 200 answer that says "not found" (a download script whose file is gone)."""
+        own = self.page.own_text if self.page.own_text is not None else self.page.text
+        return len(own) < _SHORT_PAGE and bool(_SOFT_404.search(f"{self.page.title} {own}"))
 
     @property
     def failed(self) -> bool:
@@ -63,9 +80,24 @@ class PageView:
         readable = page.kind == "html" or page.kind in DOCUMENT_KINDS
         if readable and not page.text.strip():
             return "empty"
+        if self.sent_home:
+            return f"redirected to the home page ({page.final_url})"
+        if page.kind == "html" and self.soft_404:
+            return "the page says the file or page was not found"
         if page.kind == "html" and page.own_text is not None and len(page.own_text) < _EMPTY_PAGE:
             return "the page shows nothing besides the site's menus and its title"
         return ""
+
+
+def _without_dates(text: str) -> str:
+    text = normalize(text)
+    for mention in reversed(find_dates(text)):
+        text = text[: mention.start] + " " * len(mention.text) + text[mention.end :]
+    return text
+
+
+def _same(a: str, b: str) -> bool:
+    return canonical(a).rstrip("/") == canonical(b).rstrip("/")
 
 
 class SiteView:
@@ -79,6 +111,11 @@ class SiteView:
         self.by_url: dict[str, PageView] = {}
         for page in pages:
             view = PageView(page)
+            view.sent_home = (
+                bool(page.redirects)
+                and _same(page.final_url, start_url)
+                and not (_same(page.url, start_url))
+            )
             self.views.append(view)
             for url in (page.url, page.final_url):
                 self.by_url.setdefault(canonical(url), view)

@@ -19,7 +19,7 @@ from openita.sitecheck.report import Evidence, ItemResult
 
 from . import elements
 from .evidence import Found, best_label_scores, find, keywords
-from .site import PageView, SiteView
+from .site import DOCUMENT_KINDS, PageView, SiteView
 from .vocabulary import vocabulary
 
 _BASE_CONFIDENCE = {"index": 0.9, "label": 0.8, "content": 0.6, "channel": 0.75}
@@ -136,7 +136,7 @@ def _element_period(
     on the progress report, not on the annual plan beside it (its keywords tell which)."""
     if accepted is None:
         return None
-    keys = [fold(k) for k in element.keywords]
+    keys = [fold(k).replace(" ", "") for k in element.keywords]
     about = [v for v in good if any(k in v.label or k in v.body[:_HEAD] for k in keys)]
     return _period_ok(about or good, accepted)
 
@@ -158,6 +158,11 @@ def _overall_period(
 def _period_ok(good: list[PageView], accepted: set[int] | None) -> bool | None:
     if accepted is None:
         return None
+    documents = [v for v in good if v.page.kind in DOCUMENT_KINDS and v.years]
+    if documents:
+        # A listing page's dates ("updated 2568", news beside it) are not the period of the
+        # documents it lists: when documents are in the evidence, their years decide.
+        good = documents
     with_years = [v for v in good if v.years]
     if not with_years:
         return None

@@ -7,6 +7,16 @@ Three sites, each built differently (see ``README.md`` in this folder):
 - ``nadee``: สำนักงานพัฒนาชุมชนจังหวัดนาดี, a provincial office with an accordion index
   whose links lead to a Drive-style host.
 
+Two hold-out sites, built without looking at the checker's judging code, measure how the
+check does on sites it was not tuned on; they are served and have truth files like the others
+but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
+
+- ``srinakhram``: เทศบาลเมืองศรีนคราม, a town municipality whose ITA page is plain paragraphs
+  and a bulleted list (o๑, "คลิกที่นี่"), uploads with meaningless names, year-listing pages;
+- ``phimanthong``: มหาวิทยาลัยราชภัฏพิมานทอง, a university without an ITA index page (Thai and
+  English menus, PDF/DOCX/XLSX, broken PDF text layers, an item five clicks deep, items shown
+  only as pictures, an external E-Service host).
+
 ``serve(name)`` runs one (see ``server.py``); ``load_truth(name)`` gives what a careful
 assessor concludes for every item of the framework (``truth/<name>.yaml``).
 
@@ -29,10 +39,12 @@ from .manifest import SITES_DIR, load_site
 from .server import ServedSite, dns_table, serve
 
 SITES = ("banswan", "dopex", "nadee")
+HOLDOUT_SITES = ("srinakhram", "phimanthong")  # not in SITES: never tune the checker on them
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
 
 __all__ = [
+    "HOLDOUT_SITES",
     "SITES",
     "VERDICTS",
     "ServedSite",
