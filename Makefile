@@ -1,6 +1,6 @@
 # OpenITA — two commands set everything up on a fresh machine:
 #   make run    install, migrate, load frameworks and demo data, start the background worker
-#               and serve on 127.0.0.1:8000
+#               and the scheduler of periodic jobs, and serve on 127.0.0.1:8000
 #   make test   install the development tools and run every check and the whole suite
 SHELL := /bin/bash
 VENV := .venv
@@ -18,9 +18,11 @@ run: install migrate
 	$(BIN)/openita frameworks load
 	$(BIN)/openita demo
 	@echo "OpenITA: http://$(HOST):$(PORT)/  (ภาษาไทยเป็นค่าเริ่มต้น / English via the language button)"
-	@# The task worker (link checks, captures) runs beside the web server and stops with it.
+	@# The task worker (link checks, captures) and the scheduler of periodic jobs (reminders,
+	@# link and site re-checks) run beside the web server and stop with it.
 	@$(BIN)/openita db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/openita scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/openita runserver $(HOST):$(PORT)
 
 test: install-dev

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.http.request import validate_host
 
 
 @register(Tags.security, deploy=False)
@@ -65,3 +67,47 @@ def check_database(app_configs: Any, **kwargs: Any) -> list[Error | Warning]:
             )
         ]
     return []
+
+
+@register()
+def check_periodic_jobs(app_configs: Any, **kwargs: Any) -> list[Error]:
+    from openita.core.taskqueue import periodic
+
+    return [
+        Error(
+            f"OPENITA_PERIODIC: {message}",
+            hint="See docs/configuration.md (periodic jobs).",
+            id="openita.E004",
+        )
+        for message in periodic.problems(settings.OPENITA_PERIODIC)
+    ]
+
+
+@register(Tags.security)
+def check_public_address(app_configs: Any, **kwargs: Any) -> list[Warning]:
+    """The public address must be served: its host allowed, its HTTPS seen through a proxy."""
+    if settings.DEBUG:
+        return []
+    url = urlsplit(settings.SITE_URL)
+    found = []
+    if url.hostname and not validate_host(url.hostname, settings.ALLOWED_HOSTS):
+        found.append(
+            Warning(
+                f"The host of OPENITA_SITE_URL ({url.hostname}) is not in OPENITA_ALLOWED_HOSTS: "
+                "links in e-mails would lead to an error page.",
+                hint="Add it to OPENITA_ALLOWED_HOSTS.",
+                id="openita.W003",
+            )
+        )
+    if url.scheme == "https" and settings.SECURE_PROXY_SSL_HEADER is None:
+        found.append(
+            Warning(
+                "OPENITA_SITE_URL is https:// but OPENITA_PROXY_HOPS is 0: behind a proxy "
+                "that ends TLS, Django takes every request for plain HTTP and refuses forms "
+                "sent from the https:// page (CSRF).",
+                hint="Set OPENITA_PROXY_HOPS=1 behind nginx (docs/deploy.md); ignore this "
+                "if gunicorn itself serves HTTPS.",
+                id="openita.W004",
+            )
+        )
+    return found

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "openita.surveys",
     "openita.review",
     "openita.sitecheck",
+    "openita.improvement",
 ]
 
 MIDDLEWARE = [
@@ -181,14 +182,93 @@ OPENITA_CHROMIUM = env_str("OPENITA_CHROMIUM", "")
 # Site pre-check: pages and documents read per check of an agency's website.
 OPENITA_SITECHECK_MAX_PAGES = env_int("OPENITA_SITECHECK_MAX_PAGES", 600)
 
+# Shared cache: rate-limit counters and one-time form tokens of the public survey pages. Every
+# server process must see the same counters, so production sets OPENITA_CACHE_URL to Redis
+# (redis://host:6379/1); the default memory cache holds for one process only.
+OPENITA_CACHE_URL = env_str("OPENITA_CACHE_URL", "")
+
+
+def _cache(url: str) -> dict[str, object]:
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url:
+        ENV_ERRORS.append(f"OPENITA_CACHE_URL must be a redis:// address, not {url!r}")
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+CACHES = {"default": _cache(OPENITA_CACHE_URL)}
+
+# Native IIT/EIT surveys (docs/surveys.md). Access codes are stored as HMACs with this pepper;
+# set it apart from the secret key so that rotating the key does not void printed codes.
+OPENITA_SURVEY_CODE_PEPPER = env_str("OPENITA_SURVEY_CODE_PEPPER", "") or SECRET_KEY
+# Answer submissions (and code look-ups) per client address and survey, per window (seconds);
+# 0 switches the limit off (load tests only). Offices behind one NAT address share it.
+OPENITA_SURVEY_RATE_LIMIT = env_int("OPENITA_SURVEY_RATE_LIMIT", 60)
+OPENITA_SURVEY_RATE_WINDOW = env_int("OPENITA_SURVEY_RATE_WINDOW", 600)
+# Largest answer POST body, bytes (a 30-question answer is under 2 kB).
+OPENITA_SURVEY_MAX_BODY = env_int("OPENITA_SURVEY_MAX_BODY", 16384)
+# Hours a one-time form token stays valid; scores are recomputed after every N answers.
+OPENITA_SURVEY_FORM_HOURS = env_int("OPENITA_SURVEY_FORM_HOURS", 24)
+OPENITA_SURVEY_REFRESH_EVERY = env_int("OPENITA_SURVEY_REFRESH_EVERY", 25)
+# Reverse proxies in front of the server that append to X-Forwarded-For (0: none, use the
+# connection's address). The client address only feeds the rate limit; it is never stored.
+OPENITA_PROXY_HOPS = env_int("OPENITA_PROXY_HOPS", 0)
+
 # Background tasks (django.tasks). The embedded default stores tasks in the database and
-# `make run` starts its worker (`openita db_worker`); see docs/deploy.md for RQ.
+# `make run` starts its worker (`openita db_worker`). For several machines, set
+# OPENITA_TASKS_BACKEND=openita.core.taskqueue.rq_backend.RQBackend: RQ on the Redis of
+# OPENITA_REDIS_URL, worked by `openita rq_worker` (docs/deploy.md).
+OPENITA_REDIS_URL = env_str("OPENITA_REDIS_URL", "redis://127.0.0.1:6379/0")
 TASKS = {
     "default": {
         "BACKEND": env_str("OPENITA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default"],
+        # Read by the RQ backend; the database backend ignores it.
+        "OPTIONS": {"REDIS_URL": OPENITA_REDIS_URL},
     }
 }
+
+
+def _periodic(defaults: dict[str, dict[str, object]]) -> dict[str, object]:
+    """The default schedule changed by OPENITA_PERIODIC: entries merged by name, null drops one."""
+    try:
+        changes = env.env_json("OPENITA_PERIODIC", {})
+    except env.EnvError as exc:
+        ENV_ERRORS.append(str(exc))
+        return dict(defaults)
+    if not isinstance(changes, dict):
+        ENV_ERRORS.append("OPENITA_PERIODIC must be a JSON object: job name → entry, or null")
+        return dict(defaults)
+    merged: dict[str, object] = dict(defaults)
+    for name, change in changes.items():
+        if change is None:
+            merged.pop(name, None)
+        elif isinstance(change, dict) and isinstance(merged.get(name), dict):
+            merged[name] = {**defaults[name], **change}
+        else:
+            merged[name] = change  # a malformed entry is named by the check openita.E004
+    return merged
+
+
+# Periodic jobs, enqueued through django.tasks by `openita scheduler` (any number of them, on
+# any machines: each run is enqueued once). "cron" is read in Asia/Bangkok unless the entry
+# names a "timezone"; "{date}" in "args" is the run's local date. The site monitor re-checks
+# each site whose last check is 7 days old: asking it every hour keeps a site's week from
+# slipping to two (a weekly run finds last week's check a few seconds short of 7 days).
+OPENITA_PERIODIC = _periodic(
+    {
+        "reminders": {
+            "task": "openita.timeline.tasks.send_reminders",
+            "cron": "0 7 * * *",
+            "args": ["{date}"],
+        },
+        "stale-links": {
+            "task": "openita.disclosure.tasks.recheck_stale_links",
+            "cron": "30 2 * * *",
+        },
+        "site-rechecks": {"task": "openita.sitecheck.tasks.weekly_recheck", "cron": "15 * * * *"},
+    }
+)
 
 MAILERS = {
     "default": {
@@ -212,6 +292,11 @@ DEFAULT_FROM_EMAIL = env_str("OPENITA_FROM_EMAIL", "OpenITA <noreply@openita.loc
 
 SESSION_COOKIE_SECURE = env_bool("OPENITA_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind nginx (OPENITA_PROXY_HOPS >= 1, docs/deploy.md): HTTPS is told by the proxy's
+# X-Forwarded-Proto, and log-in lockouts count the client's address as the survey rate limits
+# do. The proxy must set both headers itself (checks openita.W003, openita.W004).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if OPENITA_PROXY_HOPS > 0 else None
+AXES_CLIENT_IP_CALLABLE = "openita.core.proxy.client_ip"
 
 LOGGING = {
     "version": 1,

@@ -57,6 +57,17 @@ def _tmp_data_dir(settings: Any, tmp_path: Path) -> None:
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Any:
+    """Each test starts with an empty cache: rate-limit counters and form tokens do not carry
+    over from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def mini(db: Any) -> Any:
     """The small test framework, installed."""

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openita.disclosure.models import EvidenceLink, ItemStatus, ResponseSet
+from openita.disclosure.services.evidence import stale_q
 
 DONE = {ItemStatus.READY, ItemStatus.APPROVED, ItemStatus.SUBMITTED}
 
@@ -84,10 +84,7 @@ def _links(response_set: ResponseSet) -> Any:
 
 def _stale(response_set: ResponseSet, now: dt.datetime) -> Any:
     """Links never checked, carried from last year, or checked too long ago."""
-    limit = now - dt.timedelta(days=settings.OPENITA_LINK_STALE_DAYS)
-    return _links(response_set).filter(
-        Q(needs_recheck=True) | Q(checked_at__isnull=True) | Q(checked_at__lt=limit)
-    )
+    return _links(response_set).filter(stale_q(now))
 
 
 def _changes(response_set: ResponseSet, now: dt.datetime) -> Any:

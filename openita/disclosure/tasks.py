@@ -33,3 +33,11 @@ def capture_link_task(link_id: int, response_set_id: int) -> str:
 
     capture = capture_link(link_id, response_set_id)
     return capture.outcome if capture is not None else "gone"
+
+
+@task()
+def recheck_stale_links() -> int:
+    """Queue a check of every stale link of an open response set; returns how many."""
+    from openita.disclosure.services import recheck_stale_links as recheck
+
+    return recheck()

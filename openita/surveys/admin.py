@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from openita.surveys.models import SurveyScore
+from openita.surveys.models import Survey, SurveyScore
 
 
 @admin.register(SurveyScore)
@@ -24,6 +24,26 @@ class SurveyScoreAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # the audit log would miss an admin edit
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    """Surveys for looking up; answers and codes are not shown here at all."""
+
+    list_display = ["agency", "framework", "instrument", "status", "code_required", "created_at"]
+    list_filter = ["framework", "instrument", "status"]
+    search_fields = ["agency__name"]
+    list_select_related = ["agency", "framework"]
+    readonly_fields = [f.name for f in Survey._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

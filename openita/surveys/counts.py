@@ -19,7 +19,7 @@ respondents gives when everyone answers every question.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -190,6 +190,23 @@ def part_score(part: Part, tally: tuple[int, ...]) -> Fraction:
 
 def _mean(values: list[Fraction]) -> Fraction:
     return sum(values, Fraction(0)) / len(values)
+
+
+def tally_answers(index: Questions, answers: Iterable[Mapping[str, int]]) -> dict[str, list[int]]:
+    """Count, per part, how many answers chose each level (native answers: code -> level)."""
+    tallies = {code: [0] * len(part.values) for code, part in index.by_code.items()}
+    for answer in answers:
+        for code, level in answer.items():
+            counts = tallies.get(code)
+            if counts is not None and 0 <= level < len(counts):
+                counts[level] += 1
+    return tallies
+
+
+def score_tallies(index: Questions, tallies: Mapping[str, Iterable[int]]) -> Counted:
+    """Scores of every indicator whose parts all have answers (steps 2–6 above)."""
+    given = {code: tuple(t) for code, t in tallies.items() if sum(t) > 0}
+    return _aggregate(index, given)
 
 
 def _aggregate(index: Questions, tallies: dict[str, tuple[int, ...]]) -> Counted:

@@ -31,6 +31,12 @@ class Kind(StrEnum):
     DUPLICATE = "duplicate"
     EMPTY = "empty"  # nothing to save
     FRAMEWORK = "framework"  # the framework document itself cannot be used
+    # Native surveys
+    CLOSED = "closed"  # the survey or the calendar's survey phase is not open
+    CODE_NEEDED = "code_needed"  # the survey takes answers with a code only
+    CODE_UNKNOWN = "code_unknown"  # no such code for this survey
+    CODE_USED = "code_used"  # the code has answered already
+    NOT_ALLOWED = "not_allowed"  # a change the survey's state or instrument does not allow
 
 
 @dataclass(frozen=True)

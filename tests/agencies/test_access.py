@@ -1,6 +1,7 @@
 """Tenant isolation: nobody reaches another agency's data, by page or by API."""
 
 import re
+import uuid
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -10,6 +11,7 @@ from openita.agencies.models import Role
 from openita.agencies.services import add_member
 from openita.disclosure.services import add_file, add_link, submit
 from openita.review.services import start_review
+from openita.surveys.services.runs import create_survey
 from tests.conftest import login
 from tests.sitecheck.app_helpers import finished_check, site_report
 
@@ -27,10 +29,10 @@ def _routes(patterns=None, prefix=""):
 
 
 def tenant_routes():
-    # Public pages are meant for everyone: tests/disclosure/test_public.py covers them.
-    return sorted(
-        {r for r in _routes() if UUID_PARAM.search(r) and not r.startswith(("admin/", "public/"))}
-    )
+    # Public pages are meant for everyone: tests/disclosure/test_public.py covers them, and
+    # the survey answer pages at s/ are reached by their link token (tests/surveys/views/).
+    public = ("admin/", "public/", "s/")
+    return sorted({r for r in _routes() if UUID_PARAM.search(r) and not r.startswith(public)})
 
 
 @pytest.fixture
@@ -50,10 +52,15 @@ def b_objects(agency_b, coordinator_b, response_set_b, monkeypatch):
     check = finished_check(
         monkeypatch, agency_b, response_set_b.framework, site_report({"O1": "found"})
     )
+    survey = create_survey(agency_b, response_set_b.framework, "IIT", by=None)
     return {
-        "review_uuid": review.uuid, "check_uuid": check.uuid,
+        "review_uuid": review.uuid, "check_uuid": check.uuid, "survey_uuid": survey.uuid,
         "agency_uuid": agency_b.uuid, "set_uuid": response_set_b.uuid, "token_uuid": token.uuid,
         "item_uuid": response.uuid, "link_uuid": link.uuid, "file_uuid": evidence.uuid,
+        # B's set has no final results yet, so it has no improvement plan: random ids behind
+        # B's set still prove the set check comes first (tests/improvement/test_access.py
+        # walks the same routes with B's real plan, measures and updates).
+        "weakness_uuid": uuid.uuid4(), "measure_uuid": uuid.uuid4(), "update_uuid": uuid.uuid4(),
     }  # fmt: skip
 
 
@@ -74,6 +81,7 @@ def test_it_knows_the_tenant_routes_it_checks():
     assert len(routes) >= 8, routes
     assert any(r.startswith("api/") for r in routes)
     assert sum(r.startswith("sitecheck/") for r in routes) == 4
+    assert sum("<uuid:survey_uuid>" in r for r in routes) == 6
     assert {m for r in routes for m in UUID_PARAM.findall(r)} <= {
         "agency_uuid",
         "set_uuid",
@@ -83,6 +91,10 @@ def test_it_knows_the_tenant_routes_it_checks():
         "file_uuid",
         "review_uuid",
         "check_uuid",
+        "survey_uuid",
+        "weakness_uuid",
+        "measure_uuid",
+        "update_uuid",
     }
 
 

@@ -7,6 +7,7 @@ One test runs the embedded database backend with its worker command instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import signal
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from openita.audit.models import AuditEntry
 from openita.disclosure import services
@@ -26,7 +28,7 @@ from openita.disclosure.models import (
     ResponseSet,
     SetStatus,
 )
-from openita.disclosure.tasks import capture_link_task, check_link
+from openita.disclosure.tasks import capture_link_task, check_link, recheck_stale_links
 from tests.support import local_server
 
 OK_HTML = "<!doctype html><html><body><h1>โครงสร้างหน่วยงาน</h1></body></html>".encode()
@@ -159,6 +161,33 @@ def test_it_gives_up_quietly_on_a_link_removed_before_its_check(
     assert check_link.enqueue(link.pk).return_value == "gone"
     assert capture_link_task.enqueue(link.pk, response_set_a.pk).return_value == "gone"
     assert not AuditEntry.objects.filter(action="oit.link_checked").exists()
+
+
+def test_it_rechecks_the_stale_links_of_open_sets_only(
+    response_set_a, response_set_b, server, settings, django_capture_on_commit_callbacks
+):
+    settings.OPENITA_LINK_STALE_DAYS = 7
+    now = timezone.now()
+
+    def link(rs, path, **fields):
+        return EvidenceLink.objects.create(response=item(rs, "O1"), url=server + path, **fields)
+
+    fresh = link(response_set_a, "/ok", checked_at=now - dt.timedelta(days=6), check_outcome="ok")
+    stale = {
+        link(response_set_a, "/news", checked_at=now - dt.timedelta(days=8)).pk,
+        link(response_set_a, "/doc.pdf").pk,  # never checked
+        link(response_set_a, "/login", checked_at=now, needs_recheck=True).pk,
+    }
+    submitted = link(response_set_b, "/gone", checked_at=now - dt.timedelta(days=30))
+    ResponseSet.objects.filter(pk=response_set_b.pk).update(status=SetStatus.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert recheck_stale_links.enqueue().return_value == 3
+    assert len(callbacks) == 3
+    checked = EvidenceLink.objects.filter(checked_at__gte=now)
+    assert set(checked.values_list("pk", flat=True)) == stale
+    assert not checked.filter(needs_recheck=True).exists()
+    assert EvidenceLink.objects.get(pk=fresh.pk).checked_at == fresh.checked_at
+    assert EvidenceLink.objects.get(pk=submitted.pk).check_outcome == ""
 
 
 # --- the embedded database backend ----------------------------------------------------

@@ -1,6 +1,6 @@
 import pytest
 
-from openita.lib.env import EnvError, env_bool, env_int, env_list
+from openita.lib.env import EnvError, env_bool, env_int, env_json, env_list
 
 
 def test_it_reads_yes_no_values(monkeypatch):
@@ -24,3 +24,13 @@ def test_it_splits_lists_and_uses_defaults(monkeypatch):
     assert env_list("X_LIST", ["a"]) == ["a"]
     monkeypatch.setenv("X_LIST", "a.go.th, b.go.th,")
     assert env_list("X_LIST", []) == ["a.go.th", "b.go.th"]
+
+
+def test_it_reads_json_and_names_a_malformed_value(monkeypatch):
+    monkeypatch.delenv("X_JSON", raising=False)
+    assert env_json("X_JSON", {"a": 1}) == {"a": 1}
+    monkeypatch.setenv("X_JSON", '{"reminders": null, "x": {"cron": "0 7 * * *"}}')
+    assert env_json("X_JSON", {}) == {"reminders": None, "x": {"cron": "0 7 * * *"}}
+    monkeypatch.setenv("X_JSON", "{reminders: off}")
+    with pytest.raises(EnvError, match="X_JSON is not valid JSON"):
+        env_json("X_JSON", {})

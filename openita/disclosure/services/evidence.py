@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +23,7 @@ from openita.disclosure.models import (
     EvidenceFile,
     EvidenceLink,
     ItemResponse,
+    SetStatus,
 )
 from openita.disclosure.services.common import ensure_can_edit, ensure_open
 from openita.disclosure.services.items import touch
@@ -90,6 +93,23 @@ def request_checks(links: Iterable[EvidenceLink]) -> int:
     for pk in ids:
         transaction.on_commit(lambda pk=pk: check_link.enqueue(pk))
     return len(ids)
+
+
+def stale_q(now: dt.datetime) -> Q:
+    """Links never checked, carried from last year, or checked OPENITA_LINK_STALE_DAYS ago."""
+    limit = now - dt.timedelta(days=settings.OPENITA_LINK_STALE_DAYS)
+    return Q(needs_recheck=True) | Q(checked_at__isnull=True) | Q(checked_at__lt=limit)
+
+
+def recheck_stale_links(now: dt.datetime | None = None) -> int:
+    """Queue a check of every stale link of an open response set (a daily periodic job).
+
+    Submitted sets are left alone: their evidence was captured at submission.
+    """
+    links = EvidenceLink.objects.filter(
+        stale_q(now or timezone.now()), response__response_set__status=SetStatus.OPEN
+    ).only("pk")
+    return request_checks(links)
 
 
 @transaction.atomic

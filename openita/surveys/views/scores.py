@@ -36,11 +36,23 @@ def scores(request: HttpRequest, set_uuid: UUID) -> HttpResponse:
     rs = access.get_response_set_for_user(request.user, set_uuid)
     names = {i["number"]: i["name"] for i in rs.framework.document["indicators"]}
     current = services.scores_for(rs.agency, rs.framework)
+    sources = services.sources_for(rs.agency, rs.framework)
     rows = [
-        {"number": n, "instrument": code, "name": names.get(n, ""), "score": current.get(n)}
+        {
+            "number": n,
+            "instrument": code,
+            "name": names.get(n, ""),
+            "score": current.get(n),
+            "source": sources.get(n, ""),
+        }
         for n, code in sorted(survey_indicators(rs.framework.document).items())
     ]
-    context = {"rs": rs, "rows": rows, "may_set": _may_set(request.user, rs.agency)}
+    context = {
+        "rs": rs,
+        "rows": rows,
+        "may_set": _may_set(request.user, rs.agency),
+        "may_run": access.is_coordinator(request.user, rs.agency),
+    }
     return render(request, "surveys/scores.html", context)
 
 

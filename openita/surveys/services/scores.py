@@ -172,3 +172,9 @@ def scores_for(agency: Agency, framework: Framework) -> dict[int, Decimal]:
     """Indicator -> score of an agency in a framework, as plain data for the scoring engine."""
     rows = SurveyScore.objects.filter(agency=agency, framework=framework).order_by("indicator")
     return dict(rows.values_list("indicator", "score"))
+
+
+def sources_for(agency: Agency, framework: Framework) -> dict[int, str]:
+    """Indicator -> where its score came from (entered, imported or native answers)."""
+    rows = SurveyScore.objects.filter(agency=agency, framework=framework)
+    return {n: Source(src).label for n, src in rows.values_list("indicator", "source")}

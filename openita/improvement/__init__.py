@@ -1,0 +1,1 @@
+"""The improvement cycle: analysis of final results, integrity measures, progress, documents."""
