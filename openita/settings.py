@@ -209,6 +209,8 @@ OPENITA_SURVEY_RATE_WINDOW = env_int("OPENITA_SURVEY_RATE_WINDOW", 600)
 OPENITA_SURVEY_MAX_BODY = env_int("OPENITA_SURVEY_MAX_BODY", 16384)
 # Hours a one-time form token stays valid; scores are recomputed after every N answers.
 OPENITA_SURVEY_FORM_HOURS = env_int("OPENITA_SURVEY_FORM_HOURS", 24)
+# Seconds a web process keeps a survey and its calendar state for answer POSTs.
+OPENITA_SURVEY_LOOKUP_SECONDS = env_int("OPENITA_SURVEY_LOOKUP_SECONDS", 2)
 OPENITA_SURVEY_REFRESH_EVERY = env_int("OPENITA_SURVEY_REFRESH_EVERY", 25)
 # Reverse proxies in front of the server that append to X-Forwarded-For (0: none, use the
 # connection's address). The client address only feeds the rate limit; it is never stored.

@@ -15,3 +15,6 @@ OPENITA_FETCH_ALLOW_PRIVATE = True
 OPENITA_FETCH_TIMEOUT = 5
 # Test users need no strong hashing; it is most of the suite's set-up time otherwise.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Every answer POST reads its survey afresh, so tests that close a survey see it at once.
+OPENITA_SURVEY_LOOKUP_SECONDS = 0

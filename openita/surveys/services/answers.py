@@ -11,6 +11,7 @@ in the background after every OPENITA_SURVEY_REFRESH_EVERY answers, never on the
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -55,6 +56,29 @@ def _unknown() -> Problem:
 def _used() -> Problem:
     message = _("This code has already been used to answer. Each code answers once.")
     return Problem(Kind.CODE_USED, message)
+
+
+# At the national peak thousands of answers a second share a few thousand surveys. Each web
+# process keeps a survey (and whether its calendar phase is open) for a couple of seconds, so
+# the answer POST costs one INSERT; closing a survey takes effect within that time.
+_RECENT: dict[str, tuple[float, Survey | None, Problem | None]] = {}
+_RECENT_KEPT = 5000
+
+
+def recent_survey(token: str) -> tuple[Survey | None, Problem | None]:
+    """public_survey and answering_problem, kept for OPENITA_SURVEY_LOOKUP_SECONDS."""
+    ttl = settings.OPENITA_SURVEY_LOOKUP_SECONDS
+    now = time.monotonic()
+    hit = _RECENT.get(token)
+    if hit is not None and now - hit[0] < ttl:
+        return hit[1], hit[2]
+    survey = public_survey(token)
+    problem = answering_problem(survey) if survey is not None else None
+    if ttl > 0:
+        if len(_RECENT) >= _RECENT_KEPT:
+            _RECENT.clear()
+        _RECENT[token] = (now, survey, problem)
+    return survey, problem
 
 
 def public_survey(token: str) -> Survey | None:
@@ -126,14 +150,17 @@ def submit_answer(
     *,
     code: str = "",
     today: dt.date | None = None,
+    open_checked: bool = False,
 ) -> None:
     """Store one respondent's answers, or raise SurveyError having stored nothing.
+
+    open_checked: the caller has just found answering_problem empty (recent_survey).
 
     Refusals: the survey or the calendar phase is not open (Kind.CLOSED); a code is needed,
     unknown or used (Kind.CODE_*); IncompleteAnswers when a part is unanswered or answered
     outside its scale.
     """
-    problem = answering_problem(survey, today=today)
+    problem = None if open_checked else answering_problem(survey, today=today)
     if problem is not None:
         raise SurveyError([problem])
     code = normalize_code(code) if takes_codes(survey) else ""

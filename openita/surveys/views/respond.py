@@ -115,14 +115,20 @@ def _address(request: HttpRequest) -> str:
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     lang = _lang(request)
     with translation.override(lang):
-        survey = answers.public_survey(token)
+        posting = request.method == "POST"
+        # Answers (the load) read a survey kept a moment per process; pages read it afresh.
+        survey, problem = (
+            answers.recent_survey(token) if posting else (answers.public_survey(token), None)
+        )
         form = answers.answer_form(survey) if survey is not None else None
         if survey is None or form is None:
             text = _("There is no survey at this address. Check the link or the QR code.")
             return _message(None, lang, text, status=404)
-        if request.method == "POST":
-            return _submit(request, survey, form, lang)
-        return _show(request, survey, form, lang)
+        if not posting:
+            return _show(request, survey, form, lang)
+        if problem is not None:
+            return _message(survey, lang, problem.message, status=403)
+        return _submit(request, survey, form, lang)
 
 
 def _show(request: HttpRequest, survey: Survey, form: AnswerForm, lang: str) -> HttpResponse:
@@ -185,7 +191,7 @@ def _store(
     survey: Survey, form: AnswerForm, lang: str, data: Any, code: str, nonce: str
 ) -> HttpResponse:
     try:
-        answers.submit_answer(survey, form, data, code=code)
+        answers.submit_answer(survey, form, data, code=code, open_checked=True)
     except SurveyError as exc:
         guard.release_nonce(nonce)  # nothing stored: the same form may be sent again
         return _refused(survey, form, lang, data, code, exc)
