@@ -126,7 +126,7 @@ def _measure(command: list[str], out: Path) -> dict[str, Any]:
     """Run command, wait for it with os.wait4 (its own peak RSS), read its JSON result."""
     with tempfile.TemporaryFile() as errors:
         began = time.monotonic()
-        process = subprocess.Popen(command, stdout=errors, stderr=errors, cwd=ROOT)  # noqa: S603
+        process = subprocess.Popen(command, stdout=errors, stderr=errors, cwd=ROOT)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.monotonic() - began
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -170,7 +170,7 @@ def _scrapy_command(args: argparse.Namespace, url: str, out: Path) -> list[str]:
 
 
 def _start_server(site: Path) -> tuple[subprocess.Popen[str], str]:
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         [PYTHON, str(ROOT / "bench" / "sitegen.py"), "serve", str(site)],
         stdout=subprocess.PIPE,
         text=True,
