@@ -77,7 +77,8 @@ def find(
         top = _label_score(labelled[0], keys)
         labelled = [v for v in labelled if _label_score(v, keys) >= _NEAR_BEST * top]
     if labelled:
-        return Found("label", _with_children(labelled[:_MAX_EVIDENCE], site))
+        chosen = _facets(item, site, labelled[:_MAX_EVIDENCE], excluded)
+        return Found("label", _with_children(chosen, site))
     # A document whose label names another item (the anti-corruption plan) is that item's.
     content = [
         v
@@ -88,6 +89,30 @@ def find(
         return Found("content", content[:_MAX_EVIDENCE])
     worded = _by_title_words(item, site, excluded, best)
     return Found("label", _with_children(worded, site)) if worded else Found("")
+
+
+def _facets(
+    item: Item, site: SiteView, chosen: list[PageView], excluded: set[str]
+) -> list[PageView]:
+    """An item with several facets ("โครงสร้าง" and "หน้าที่และอำนาจ") is often on several
+    pages: for each element whose keywords no chosen page names, add the nearest page that
+    names one."""
+    chosen = list(chosen)
+    for element in item.elements:
+        keys = [fold(k).replace(" ", "") for k in element.keywords]
+        if not keys or any(k in v.label for v in chosen for k in keys):
+            continue
+        extra = [
+            v
+            for v in site.views
+            if any(k in v.label for k in keys)
+            and not v.page.index
+            and v.page.url not in excluded
+            and v.page.final_url not in excluded
+        ]
+        if extra:
+            chosen.append(min(extra, key=lambda v: (v.page.depth, v.page.url)))
+    return chosen
 
 
 def _by_title_words(
