@@ -4,7 +4,8 @@ import datetime as dt
 import re
 
 import pytest
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -86,7 +87,14 @@ def test_it_opens_agency_b_pages_to_agency_bs_coordinator(b_plan, coordinator_b)
     for route in pages:
         response = client.get(_fill(route, b_plan).replace(".pdf", ".docx"))
         assert response.status_code == 200, route
-        response.close()
+        # response.close() closes a download's file but also sends request_finished, whose
+        # close_old_connections would drop the test's PostgreSQL connection mid-transaction;
+        # the test client itself keeps that receiver off while it handles a request.
+        request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            request_finished.connect(close_old_connections)
 
 
 def test_it_shows_unit_editors_their_units_measures_only(plan, coordinator, unit_editor):

@@ -15,7 +15,11 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
   and a bulleted list (o๑, "คลิกที่นี่"), uploads with meaningless names, year-listing pages;
 - ``phimanthong``: มหาวิทยาลัยราชภัฏพิมานทอง, a university without an ITA index page (Thai and
   English menus, PDF/DOCX/XLSX, broken PDF text layers, an item five clicks deep, items shown
-  only as pictures, an external E-Service host).
+  only as pictures, an external E-Service host);
+- ``wiangsing``: โรงพยาบาลเวียงสิงห์ จังหวัดสิงห์คำ, a provincial hospital whose ITA page is a
+  two-level list by indicator (codes "O1", "o 2", "(O3)", "O๔"), links to its own /ita2568/
+  folder, last year's folder and a Drive-style host, items only described, a dead link, a
+  document host refusing connections, an "อยู่ระหว่างปรับปรุง" page, an online queue booking.
 
 ``serve(name)`` runs one (see ``server.py``); ``load_truth(name)`` gives what a careful
 assessor concludes for every item of the framework (``truth/<name>.yaml``).
@@ -39,7 +43,8 @@ from .manifest import SITES_DIR, load_site
 from .server import ServedSite, dns_table, serve
 
 SITES = ("banswan", "dopex", "nadee")
-HOLDOUT_SITES = ("srinakhram", "phimanthong")  # not in SITES: never tune the checker on them
+# Not in SITES: never tune the checker on them.
+HOLDOUT_SITES = ("srinakhram", "phimanthong", "wiangsing")
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
 
