@@ -57,8 +57,11 @@ _O_LETTER = "OoＯｏ○◯〇"
 _DIGIT = "0-9๐-๙"
 _CODE_TOKEN = rf"(?:[{_O_LETTER}]\s?[.\-]?\s?[{_DIGIT}]{{1,3}}|[0๐][{_DIGIT}]{{1,2}})"
 # A code at the start of a text, followed by a word (or an opening quote), never a digit.
-_CODE_START = re.compile(rf"^(?P<code>{_CODE_TOKEN})(?=[\s.):]*(?:[^\W\d]|[\"“']))[\s.):]*")
-_BARE_CODE = re.compile(rf"^{_CODE_TOKEN}[.):]?$")
+# Codes are also written in brackets: "(O17) แนวปฏิบัติ…", "[O3]".
+_CODE_START = re.compile(
+    rf"^[(\[]?(?P<code>{_CODE_TOKEN})(?=[\s.)\]:]*(?:[^\W\d]|[\"“']))[\s.)\]:]*"
+)
+_BARE_CODE = re.compile(rf"^[(\[]?{_CODE_TOKEN}[.):\]]?$")
 _MONTHS = re.compile(
     r"^(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา|"
     r"ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค|"

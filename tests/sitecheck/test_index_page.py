@@ -193,3 +193,13 @@ def test_it_takes_the_title_from_the_next_element_after_a_lone_code() -> None:
     assert [(e.code, e.title, urls(e)) for e in entries] == [
         ("O10", "แผนดำเนินงาน", ["https://agency.go.th/plan.pdf", "https://agency.go.th/x.pdf"])
     ]
+
+
+def test_it_reads_codes_written_in_brackets():
+    html = "".join(
+        f'<li><span class="code">{code}</span> หัวข้อ {n} : <a href="/d{n}.pdf">ลิงก์</a></li>'
+        for n, code in enumerate(["(O1)", "(o 2)", "(O๓)", "[O4]", "O5", "(O17)"], start=1)
+    )
+    entries = parse_index_page(f"<ul>{html}</ul>", "https://x.go.th/ita/")
+    assert [e.code for e in entries] == ["O1", "O2", "O3", "O4", "O5", "O17"]
+    assert entries[-1].links[0].url == "https://x.go.th/d6.pdf"
