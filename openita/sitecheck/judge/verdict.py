@@ -138,6 +138,8 @@ def _element_period(
         return None
     keys = [fold(k).replace(" ", "") for k in element.keywords]
     about = [v for v in good if any(k in v.label or k in v.body[:_HEAD] for k in keys)]
+    if keys and not about:
+        return None  # nothing shows what this element asks for (a progress report, say)
     return _period_ok(about or good, accepted)
 
 
