@@ -11,14 +11,11 @@ mail per measure per day, whatever the number of runs (``MeasureReminder``).
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,10 +25,9 @@ from django.utils.translation import ngettext
 from openita.accounts.models import User
 from openita.agencies.models import Role
 from openita.audit.services import log_action
+from openita.core.mail import send_once
 from openita.improvement.models import Measure, MeasureReminder, ProgressUpdate
 from openita.lib.thaidate import format_thai_date
-
-logger = logging.getLogger(__name__)
 
 # Days before a measure's last day on which its people are reminded; a deployment may set
 # OPENITA_MEASURE_REMINDER_DAYS to another tuple.
@@ -144,19 +140,11 @@ def _audit(sent: Iterable[Reminder], day: dt.date) -> None:
 
 def _deliver(reminder: Reminder, day: dt.date) -> bool:
     claim = {"measure": reminder.measure, "user": reminder.user, "sent_on": day}
-    try:
-        with transaction.atomic():
-            MeasureReminder.objects.create(**claim, days_left=reminder.days_left)
-    except IntegrityError:
-        return False  # a concurrent run claimed this mail first
     subject, body = reminder_message(reminder)
-    try:
-        send_mail(subject, body, None, [reminder.user.email])
-    except OSError:  # smtplib's errors are OSErrors too
-        logger.exception("measure reminder to %s failed", reminder.user.email)
-        MeasureReminder.objects.filter(**claim).delete()
-        return False
-    return True
+    return send_once(
+        MeasureReminder, claim, to=reminder.user.email, subject=subject, body=body,
+        extra={"days_left": reminder.days_left},
+    )  # fmt: skip
 
 
 def reminder_message(reminder: Reminder) -> tuple[str, str]:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,6 +21,7 @@ from django.utils.translation import ngettext
 
 from openita.agencies.models import Membership, Role
 from openita.audit.services import log_action
+from openita.core.mail import send_once
 from openita.disclosure.models import ItemResponse, ResponseSet, SetStatus
 from openita.lib.thaidate import format_thai_date, local_date
 from openita.sitecheck import services
@@ -188,20 +187,11 @@ def notify_regressions(check_id: int) -> list[Notice]:
 
 
 def _deliver(check: SiteCheck, notice: Notice) -> bool:
-    codes = [r.code for r in notice.regressions]
-    try:
-        with transaction.atomic():
-            RegressionNotice.objects.create(site_check=check, user=notice.user, items=codes)
-    except IntegrityError:
-        return False  # a concurrent run claimed this mail first
     subject, body = regression_message(check, notice)
-    try:
-        send_mail(subject, body, None, [notice.user.email])
-    except OSError:  # smtplib's errors are OSErrors too
-        logger.exception("pre-check mail to %s failed", notice.user.email)
-        RegressionNotice.objects.filter(site_check=check, user=notice.user).delete()
-        return False
-    return True
+    return send_once(
+        RegressionNotice, {"site_check": check, "user": notice.user}, to=notice.user.email,
+        subject=subject, body=body, extra={"items": [r.code for r in notice.regressions]},
+    )  # fmt: skip
 
 
 def _long(moment: dt.datetime | None) -> str:

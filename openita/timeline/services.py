@@ -10,26 +10,23 @@ imports none of them; it reaches response sets through the ORM relation only.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, Literal
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from openita.agencies.models import Agency, Membership, Role
 from openita.audit.services import log_action, snapshot
+from openita.core.mail import send_once
 from openita.lib.thaidate import FiscalYear, format_thai_date, local_date
 from openita.timeline.errors import CalendarInvalid, InvalidPhase, PhaseClosed
 from openita.timeline.models import Phase, PhaseKind, ReminderSent
-
-logger = logging.getLogger(__name__)
 
 State = Literal["not_set", "upcoming", "open", "closed"]
 FIELDS = ["fiscal_year", "kind", "starts_on", "ends_on", "note"]
@@ -346,19 +343,11 @@ def send_reminders(today: dt.date | None = None, *, dry_run: bool = False) -> li
 
 def _deliver(reminder: Reminder, day: dt.date) -> bool:
     claim = {"phase": reminder.phase, "user": reminder.user, "sent_on": day}
-    try:
-        with transaction.atomic():
-            ReminderSent.objects.create(**claim, days_left=reminder.days_left)
-    except IntegrityError:
-        return False  # a concurrent run claimed this mail first
     subject, body = reminder_message(reminder)
-    try:
-        send_mail(subject, body, None, [reminder.user.email])
-    except OSError:  # smtplib's errors are OSErrors too
-        logger.exception("reminder to %s about %s failed", reminder.user.email, reminder.phase)
-        ReminderSent.objects.filter(**claim).delete()
-        return False
-    return True
+    return send_once(
+        ReminderSent, claim, to=reminder.user.email, subject=subject, body=body,
+        extra={"days_left": reminder.days_left},
+    )  # fmt: skip
 
 
 def reminder_message(reminder: Reminder) -> tuple[str, str]:

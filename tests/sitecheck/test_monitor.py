@@ -18,6 +18,7 @@ from openita.accounts.services import create_user
 from openita.agencies import services as agencies
 from openita.agencies.models import Role
 from openita.audit.models import AuditEntry
+from openita.core import mail as core_mail
 from openita.disclosure import services as disclosure
 from openita.sitecheck import monitor
 from openita.sitecheck.models import RegressionNotice, SiteCheck
@@ -182,7 +183,7 @@ def test_it_tries_a_failed_mail_again_next_time(
     def broken_smtp(*args: Any, **kwargs: Any) -> int:
         raise OSError("connection refused")
 
-    monkeypatch.setattr(monitor, "send_mail", broken_smtp)
+    monkeypatch.setattr(core_mail, "send_mail", broken_smtp)
     assert monitor.notify_regressions(check.pk) == []
     assert not RegressionNotice.objects.exists()
     assert not AuditEntry.objects.filter(action="sitecheck.regressions_notified").exists()

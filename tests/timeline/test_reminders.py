@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from openita.agencies import services as agencies
 from openita.agencies.models import Role
 from openita.audit.models import AuditEntry
+from openita.core import mail as core_mail
 from openita.lib.thaidate import format_thai_date
 from openita.timeline import services
 from openita.timeline.models import PhaseKind, ReminderSent
@@ -137,7 +138,7 @@ def test_it_tries_again_later_when_a_mail_fails(cast, mailoutbox, monkeypatch):
 
     _phase("oit_answering")
     day = END - dt.timedelta(days=1)
-    monkeypatch.setattr(services, "send_mail", broken_send_mail)
+    monkeypatch.setattr(core_mail, "send_mail", broken_send_mail)
     assert services.send_reminders(day) == []
     assert not ReminderSent.objects.exists()
     monkeypatch.undo()
