@@ -27,6 +27,7 @@ from openita.improvement.documents.data import MEASURES_COLUMNS, REPORT_COLUMNS
 from openita.lib.thaitext import normalize
 from openita.review import services as review
 from openita.surveys.services import enter_scores
+from tests.browser.helpers import log_in
 
 pytestmark = pytest.mark.browser
 PDF = b"%PDF-1.4\n% evidence\n%%EOF\n"
@@ -63,11 +64,8 @@ def demo(db):
 
 
 def _log_in(browser, live_server, password):
-    page = browser.new_context(locale="th-TH", viewport={"width": 1024, "height": 900}).new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("ชื่อผู้ใช้").fill("coordinator")
-    page.get_by_label("รหัสผ่าน").fill(password)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    viewport = {"width": 1024, "height": 900}
+    page = log_in(browser, live_server, "coordinator", password, viewport=viewport)
     page.get_by_role("button", name="English").click()
     return page
 

@@ -17,7 +17,7 @@ from pdfminer.high_level import extract_text_to_fp
 from openita.disclosure.models import EvidenceCapture, EvidenceLink
 from openita.disclosure.services import start_response_set
 from openita.lib.thaitext import normalize_for_match
-from tests.conftest import PASSWORD
+from tests.browser.helpers import log_in as _log_in
 from tests.support import local_server
 
 pytestmark = pytest.mark.browser
@@ -65,16 +65,6 @@ def _assignment_table(path: Path) -> Path:
     sheet.append(["28", "ช่องทางแจ้งเรื่องร้องเรียน", "- ช่องทางออนไลน์", "บค."])
     book.save(path)
     return path
-
-
-def _log_in(browser, live_server, username):
-    context = browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("ชื่อผู้ใช้").fill(username)
-    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    return page
 
 
 def _open_item(page, live_server, rs, title):

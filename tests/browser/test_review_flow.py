@@ -7,7 +7,7 @@ import pytest
 from openita.disclosure import services as disclosure
 from openita.disclosure.models import ItemStatus
 from openita.surveys.services import enter_scores
-from tests.conftest import PASSWORD
+from tests.browser.helpers import log_in as _log_in
 
 pytestmark = pytest.mark.browser
 SITE = "https://example.go.th"
@@ -20,15 +20,6 @@ def submitted(response_set_a, agency_a, mini):
         disclosure.change_status(response, ItemStatus.APPROVED, by=None)
     enter_scores(agency_a, mini, {n: Decimal(90) for n in range(1, 9)}, by=None)
     return disclosure.submit(response_set_a, by=None)
-
-
-def _log_in(browser, live_server, username):
-    page = browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844}).new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("ชื่อผู้ใช้").fill(username)
-    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    return page
 
 
 def _judge(page, code, passed, comment=""):

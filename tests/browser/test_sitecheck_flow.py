@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from openita.agencies import services as agencies
 from openita.disclosure import services as disclosure
 from openita.disclosure.models import ItemStatus
-from tests.conftest import PASSWORD
+from tests.browser.helpers import log_in as _log_in
 from tests.support import local_server
 
 pytestmark = pytest.mark.browser
@@ -79,15 +79,6 @@ class AgencySite(BaseHTTPRequestHandler):
 def site():
     with local_server(AgencySite) as url:
         yield url
-
-
-def _log_in(browser, live_server, username):
-    page = browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844}).new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("ชื่อผู้ใช้").fill(username)
-    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    return page
 
 
 def _counts(panel):

@@ -7,20 +7,11 @@ from __future__ import annotations
 import pytest
 
 from openita.surveys.models import SurveyAnswer
-from tests.conftest import PASSWORD
+from tests.browser.helpers import log_in as _log_in
 from tests.surveys.native import survey_set, surveyed  # noqa: F401
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
-
-
-def _log_in(browser, live_server, username):
-    page = browser.new_context(locale="th-TH", viewport=PHONE).new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("ชื่อผู้ใช้").fill(username)
-    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    return page
 
 
 def _prepare_and_open(page, instrument):
