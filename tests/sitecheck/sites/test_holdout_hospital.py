@@ -19,8 +19,8 @@ from selectolax.lexbor import LexborHTMLParser
 from openita.frameworks.schema import load_yaml
 from openita.lib.thaidate import fill_year_placeholders
 from openita.sitecheck.crawl.documents import read_document
-from tests.sitecheck.sites import HOLDOUT_SITES, SITES, ServedSite, load_site, load_truth, serve
-from tests.sitecheck.sites.builder import MAX_PDF_BYTES
+from tests.sitecheck.sites import HOLDOUT_SITES, SITES, ServedSite, load_truth, serve
+from tests.sitecheck.sites.checks import assert_pdfs_built_and_small
 from tests.sitecheck.sites.clicks import click_depths
 from tests.support import fake_dns
 
@@ -205,12 +205,7 @@ def test_truth_covers_every_item_honestly() -> None:
 
 
 def test_committed_pdfs_are_built_and_small() -> None:
-    site = load_site(NAME)
-    for doc in site.docs.values():
-        if doc.kind == "pdf":
-            path = site.folder / "static" / doc.static_path
-            assert path.is_file(), f"run the builder: {path}"
-            assert path.stat().st_size < MAX_PDF_BYTES, path
+    assert_pdfs_built_and_small(NAME)
 
 
 def _expected_type(site: ServedSite, ref: str) -> str:

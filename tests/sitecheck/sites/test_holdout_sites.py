@@ -26,12 +26,11 @@ from tests.sitecheck.sites import (
     HOLDOUT_SITES,
     SITES,
     ServedSite,
-    load_site,
     load_truth,
     serve,
     site_dir,
 )
-from tests.sitecheck.sites.builder import MAX_PDF_BYTES
+from tests.sitecheck.sites.checks import assert_pdfs_built_and_small, expected_type
 from tests.sitecheck.sites.clicks import click_depths, page_links
 from tests.support import fake_dns
 
@@ -39,12 +38,6 @@ from tests.support import fake_dns
 CHECKED = ("srinakhram", "phimanthong")
 FRAMEWORK = load_yaml(Path("openita/frameworks/data/ita-2568.yaml"))
 ITEMS = {item.code: item for item in FRAMEWORK.items}
-TYPES = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".png": "image/png",
-}
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # An item code as agencies write it: O1, o๒, O 17 (not part of a word or a longer number).
 CODE = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
@@ -278,20 +271,7 @@ def test_truth_covers_every_item_and_names_real_elements(name: str) -> None:
 
 @pytest.mark.parametrize("name", CHECKED)
 def test_committed_pdfs_are_built_and_small(name: str) -> None:
-    site = load_site(name)
-    for doc in site.docs.values():
-        if doc.kind == "pdf":
-            path = site.folder / "static" / doc.static_path
-            assert path.is_file(), f"run the builder: {path}"
-            assert path.stat().st_size < MAX_PDF_BYTES, path
-
-
-def _expected_type(url: str) -> str:
-    path = urlsplit(url).path.lower()
-    for suffix, content_type in TYPES.items():
-        if path.endswith(suffix):
-            return content_type
-    return "text/html"
+    assert_pdfs_built_and_small(name)
 
 
 def test_evidence_of_published_items_answers_with_content(
@@ -304,7 +284,7 @@ def test_evidence_of_published_items_answers_with_content(
             response = client.get(site.url(ref), follow_redirects=True)
             assert response.status_code == 200, (code, ref)
             assert response.content, (code, ref)
-            assert _expected_type(ref) in response.headers["content-type"], (code, ref)
+            assert expected_type(ref) in response.headers["content-type"], (code, ref)
             final = unquote(urlsplit(str(response.url)).path)
             assert final == unquote(urlsplit(site.url(ref)).path), (code, ref, final)
 

@@ -14,18 +14,13 @@ from pdfminer.high_level import extract_text
 from openita.frameworks.schema import load_yaml
 from openita.lib.thaidate import fill_year_placeholders
 from openita.sitecheck.index_page import looks_like_index, parse_index_page
-from tests.sitecheck.sites import SITES, ServedSite, load_site, load_truth, serve
-from tests.sitecheck.sites.builder import MAX_PDF_BYTES
+from tests.sitecheck.sites import SITES, ServedSite, load_truth, serve
+from tests.sitecheck.sites.checks import assert_pdfs_built_and_small, expected_type
 from tests.sitecheck.sites.clicks import click_depths
 from tests.support import fake_dns
 
 FRAMEWORK = load_yaml(Path("openita/frameworks/data/ita-2568.yaml"))
 ITEMS = {item.code: item for item in FRAMEWORK.items}
-TYPES = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 @pytest.fixture(scope="module", params=SITES)
@@ -63,20 +58,7 @@ def test_truth_covers_every_item_and_names_real_elements(name: str) -> None:
 
 @pytest.mark.parametrize("name", SITES)
 def test_committed_pdfs_are_built_and_small(name: str) -> None:
-    site = load_site(name)
-    for doc in site.docs.values():
-        if doc.kind == "pdf":
-            path = site.folder / "static" / doc.static_path
-            assert path.is_file(), f"run the builder: {path}"
-            assert path.stat().st_size < MAX_PDF_BYTES, path
-
-
-def _expected_type(url: str) -> str:
-    path = urlsplit(url).path.lower()
-    for suffix, content_type in TYPES.items():
-        if path.endswith(suffix):
-            return content_type
-    return "text/html"
+    assert_pdfs_built_and_small(name)
 
 
 def test_evidence_of_published_items_answers_with_content(
@@ -93,7 +75,7 @@ def test_evidence_of_published_items_answers_with_content(
             assert response.status_code == 200, (code, ref)
             assert response.content, (code, ref)
             if "drive.usercontent" not in ref:
-                assert _expected_type(ref) in response.headers["content-type"], (code, ref)
+                assert expected_type(ref) in response.headers["content-type"], (code, ref)
 
 
 def _is_broken(site: ServedSite, client: httpx.Client, ref: str) -> bool:
