@@ -69,7 +69,11 @@ def check(
         return result(any(_has(fold(k), evidence_text) for k in element.keywords), "keywords")
     if any(p.search(element.text) for p in vocab.reachable):
         return result(reachable, "reachable")
-    if any(p.search(element.text) for p in vocab.presence):
+    # "แสดงข้อมูลการติดต่อ (4) แผนที่ตั้ง" asks for its numbered detail, not for a page;
+    # "(2) สำหรับเจ้าหน้าที่ตำแหน่งใด" is a question any such document answers.
+    numbered = _NUMBERED.search(element.text)
+    asked = numbered.group(1).strip() if numbered else element.text
+    if any(p.search(asked) for p in vocab.presence):
         return result(True, "presence")
     return result(_words_found(element.text, evidence_text, shared), "words")
 
@@ -106,8 +110,11 @@ def check_all(
 def _has(word: str, text: str) -> bool:
     if word.replace(" ", "") in text:
         return True
-    if any(alt.replace(" ", "") in text for alt in vocabulary().synonyms.get(word, ())):
-        return True
+    synonyms = vocabulary().synonyms.get(word)
+    if synonyms is not None:
+        # A term the vocabulary knows is shown by its own spellings only: split in two it
+        # would read "แผนที่ตั้ง" (a map) as "แผน" … "ที่ตั้ง" (a plan … an address).
+        return any(alt.replace(" ", "") in text for alt in synonyms)
     halves = _split_compound(word)
     return bool(halves) and all(half in text for half in halves)
 
@@ -129,7 +136,7 @@ def _dictionary() -> Any:
     from pythainlp.util import dict_trie
 
     vocab = vocabulary()
-    terms = {*vocab.synonyms, *vocab.generic}
+    terms = {*vocab.synonyms, *vocab.generic, *vocab.terms}
     return dict_trie({*thai_words(), *(t for t in terms if not t.isascii())})
 
 

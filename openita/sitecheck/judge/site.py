@@ -21,6 +21,12 @@ _SOFT_404 = re.compile(
     r"ไม่พบ\s*(?:ไฟล์|หน้า|ข้อมูล|เอกสาร)|ไม่มีไฟล์|file not found|page not found|\b404\b",
     re.IGNORECASE,
 )
+# A page that only says it is being prepared ("อยู่ระหว่างปรับปรุง") publishes nothing yet.
+_PLACEHOLDER = re.compile(
+    r"อยู่ระหว่าง(?:การ)?(?:ปรับปรุง|จัดทำ|รวบรวม|อัป?เดต|อัพโหลด|อัปโหลด)|ยังไม่มีข้อมูล|"
+    r"under\s+construction|coming\s+soon|รอ(?:การ)?(?:อัพโหลด|อัปโหลด|ปรับปรุง)ข้อมูล",
+    re.IGNORECASE,
+)
 _SHORT_PAGE = 400  # a "not found" message on a longer page is only part of it
 _EMPTY_PAGE = 25  # characters of its own below which an HTML page is an empty shell
 _HEAD_CHARS = 600  # a document's first lines carry its title and its year
@@ -66,6 +72,14 @@ class PageView:
         """A 200 answer that says "not found" (a download script whose file is gone)."""
         own = self.page.own_text if self.page.own_text is not None else self.page.text
         return len(own) < _SHORT_PAGE and bool(_SOFT_404.search(f"{self.page.title} {own}"))
+
+    @property
+    def placeholder(self) -> bool:
+        """A short page that says its content is still being prepared."""
+        if self.page.kind != "html":
+            return False
+        own = self.page.own_text if self.page.own_text is not None else self.page.text
+        return len(own) < _SHORT_PAGE and bool(_PLACEHOLDER.search(f"{self.page.title} {own}"))
 
     @property
     def failed(self) -> bool:
@@ -129,9 +143,35 @@ class SiteView:
         return self.by_url.get(canonical(url))
 
     def children(self, view: PageView) -> list[PageView]:
-        """Pages first reached from view (a listing page and its documents)."""
+        """Pages view links to (a listing page and its documents), in the page's order, and
+        those first reached from it; links every page carries (the site's menus) are not."""
+        out: dict[int, PageView] = {}
+        for link in view.page.links:
+            target = self.get(link.url)
+            if target is not None and target is not view and not self._in_frame(link.url):
+                out.setdefault(id(target), target)
         url = canonical(view.page.final_url)
-        return [v for v in self.views if v.page.parent and canonical(v.page.parent) == url]
+        for other in self.views:
+            if other.page.parent and canonical(other.page.parent) == url:
+                out.setdefault(id(other), other)
+        return list(out.values())
+
+    def _in_frame(self, url: str) -> bool:
+        return self.link_counts[canonical(url)] >= self._frame_share
+
+    @cached_property
+    def link_counts(self) -> Counter[str]:
+        """On how many HTML pages of the site each URL is linked."""
+        counts: Counter[str] = Counter()
+        for view in self.views:
+            if view.page.kind == "html" and not view.page.offsite:
+                counts.update({canonical(link.url) for link in view.page.links})
+        return counts
+
+    @cached_property
+    def _frame_share(self) -> int:
+        pages = sum(1 for v in self.views if v.page.kind == "html" and not v.page.offsite)
+        return max(5, pages // 2)
 
     def path(self, view: PageView) -> list[str]:
         """Link texts clicked from the start page to reach view (empty when not reached)."""

@@ -79,6 +79,11 @@ def _judge(
         result.reasons.append("the index page names the item but links nothing")
     if item.hints.channels and (not found.views or item.coverage == "channel"):
         found = _with_channels(item, site, found)
+    placeholders = [v for v in found.views if v.placeholder and not v.failed]
+    if placeholders:
+        found = Found(found.source, [v for v in found.views if v not in placeholders])
+        result.reasons += [f"{v.page.url}: the page says it is still being prepared"
+                           for v in placeholders]  # fmt: skip
     if not found.views:
         result.confidence = 0.8
         result.elements_missing = [e.text for e in item.elements if e.required]

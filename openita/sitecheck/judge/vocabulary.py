@@ -19,6 +19,7 @@ class Vocabulary:
     generic: frozenset[str]
     stop: frozenset[str]
     synonyms: dict[str, tuple[str, ...]]
+    terms: frozenset[str]
     channels: dict[str, tuple[str, ...]]
     channel_words: dict[str, tuple[str, ...]]
     reachable: tuple[re.Pattern[str], ...]
@@ -36,6 +37,7 @@ def vocabulary() -> Vocabulary:
         generic=frozenset(fold(w) for w in data["generic"]),
         stop=frozenset(fold(w) for w in [*thai_stopwords(), *data["filler"]]),
         synonyms={fold(k): tuple(fold(w) for w in v) for k, v in data["synonyms"].items()},
+        terms=frozenset(data.get("terms") or ()),
         channels={k: tuple(v) for k, v in data["channels"].items()},
         channel_words={k: tuple(v) for k, v in data["channel_words"].items()},
         reachable=tuple(re.compile(p) for p in rules["reachable"]),
