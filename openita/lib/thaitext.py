@@ -260,6 +260,9 @@ def repair_sara_am(text: str) -> str:
 _FOLD = (
     (_AM, _AA),  # a lost nikhahit must not stop a match: ดำเนิน and ดาเนิน fold alike
     (_NIKHAHIT, ""),
+    # Tone marks: OCR and PDF text layers drop or misplace them (เรือง for เรื่อง), and
+    # no two phrases the rules look for differ by a tone mark alone.
+    *((chr(code), "") for code in range(0x0E48, 0x0E4C)),
     *((chr(0x0E50 + d), str(d)) for d in range(10)),  # Thai digits
     *(("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u2018", "'"), ("\u2019", "'")),
     *(("\u2013", "-"), ("\u2014", "-"), ("\u2212", "-")),
@@ -268,8 +271,8 @@ _FOLD = (
 
 def fold(text: str) -> str:
     """The key two texts are compared by: ``normalize_for_match``, Latin lower-cased, sara am
-    folded to sara aa (so broken and repaired text match), Thai digits as ASCII, curly quotes
-    and dashes plain. Runs on whole pages: C-level passes only, ~40 ms per MB of Thai."""
+    folded to sara aa (so broken and repaired text match), no tone marks, Thai digits as ASCII,
+    curly quotes and dashes plain. Runs on whole pages: C-level passes only, ~40 ms per MB of Thai."""
     text = normalize_for_match(text).lower()
     for old, new in _FOLD:
         text = text.replace(old, new)

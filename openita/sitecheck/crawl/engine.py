@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from . import ocr
 from .documents import DocumentLimits, detect_kind, read_document
 from .fetch import Fetched, Fetcher
 from .parse import decode_html, parse_html
@@ -50,6 +51,7 @@ class _Job:
     parent: str = field(compare=False, default="")
     via_text: str = field(compare=False, default="")
     offsite: bool = field(compare=False, default=False)
+    embedded: bool = field(compare=False, default=False)
 
 
 class _Crawl:
@@ -65,6 +67,7 @@ class _Crawl:
         self.variants: Counter[tuple[str, str]] = Counter()
         self.seq = itertools.count()
         self.doc_limits = DocumentLimits()
+        self.images_left = settings.max_page_images if settings.read_documents else 0
 
     async def run(self, start_url: str, extra_urls: Iterable[str]) -> CrawlSummary:
         began = time.monotonic()
@@ -86,23 +89,30 @@ class _Crawl:
         return self.summary
 
     def _offer(
-        self, url: str, depth: int, parent: str, text: str, *, force_one_hop: bool = False
-    ) -> None:
+        self,
+        url: str,
+        depth: int,
+        parent: str,
+        text: str,
+        *,
+        force_one_hop: bool = False,
+        embedded: bool = False,
+    ) -> bool:
         """Queue url unless it was seen, is out of scope, or a limit says no."""
         url = canonical(url)
         if not url.startswith(("http://", "https://")):
-            return
+            return False
         onsite = on_hosts(url, self.hosts)
         offsite_ok = on_hosts(url, self.settings.document_hosts) or looks_like_document(url)
         if not onsite and not offsite_ok and not force_one_hop:
-            return
+            return False
         known = self.depth_of.get(url)
         if known is not None:
             if depth < known:
                 self.depth_of[url] = depth  # a shorter path found before the fetch
-            return
+            return False
         if depth > self.settings.max_depth:
-            return
+            return False
         key = variant_key(url)
         if key is not None and onsite:
             self.variants[key] += 1
@@ -112,10 +122,11 @@ class _Crawl:
                     "query variants (an endless calendar or filter?)"
                 )
             if self.variants[key] > self.settings.max_query_variants:
-                return
+                return False
         self.depth_of[url] = depth
-        job = _Job(depth, next(self.seq), url, parent, text, offsite=not onsite)
+        job = _Job(depth, next(self.seq), url, parent, text, offsite=not onsite, embedded=embedded)
         self.queue.put_nowait(job)
+        return True
 
     def _stop(self, reason: str) -> None:
         if not self.summary.stopped_by:
@@ -151,6 +162,8 @@ class _Crawl:
         self.summary.bytes_fetched += len(fetched.body)
         page = self._page(job, fetched)
         await self._read(page, fetched)
+        if job.embedded and (page.kind != "image" or page.outcome != "ok" or not page.text):
+            return None  # a picture without text (a photo) or a broken one says nothing
         self.emit(page)
         if page.kind == "html" and not job.offsite and page.outcome == "ok":
             for link in page.links:
@@ -161,7 +174,19 @@ class _Crawl:
                 for item_link in entry.links:
                     self._offer(item_link.url, job.depth + 1, page.final_url, item_link.text,
                                 force_one_hop=True)  # fmt: skip
+            self._offer_images(job, page)
         return None
+
+    def _offer_images(self, job: _Job, page: StoredPage) -> None:
+        """Pictures in the page's content are read by OCR, while the crawl's budget lasts."""
+        if self.images_left <= 0 or not page.images or not ocr.available():
+            return
+        for image in page.images[: self.settings.max_images_per_page]:
+            if self.images_left <= 0:
+                return
+            if self._offer(image.url, job.depth + 1, page.final_url, image.text,
+                           force_one_hop=True, embedded=True):  # fmt: skip
+                self.images_left -= 1
 
     def _page(
         self, job: _Job, fetched: Fetched | None, *, outcome: str = "", detail: str = ""
@@ -169,6 +194,7 @@ class _Crawl:
         page = StoredPage(
             url=job.url, final_url=job.url, depth=job.depth, parent=job.parent,
             via_text=job.via_text, offsite=job.offsite, outcome=outcome or "ok", detail=detail,
+            embedded=job.embedded,
         )  # fmt: skip
         if fetched is not None:
             page.final_url = fetched.final_url
@@ -192,6 +218,7 @@ class _Crawl:
                     parsed.headings, parsed.links, parsed.channels,
                 )  # fmt: skip
                 page.index, page.own_text = parsed.index, parsed.own_text
+                page.images = parsed.images
             return
         if page.kind in ("pdf", "docx", "xlsx", "image") and self.settings.read_documents:
             await self._read_document(page, fetched)

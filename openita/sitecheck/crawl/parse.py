@@ -66,6 +66,7 @@ class ParsedPage:
     channels: list[Channel] = field(default_factory=list)
     index: list[IndexEntry] = field(default_factory=list)
     own_text: str = ""
+    images: list[Link] = field(default_factory=list)
 
 
 # An ITA index page names many item codes ("O1", "o12", "๐๕"); cheap to test on raw HTML
@@ -124,6 +125,7 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
     for tag in _NOISE:
         for node in tree.css(tag):
             node.decompose()
+    page.images = _content_images(tree, base)
     _mark_images(tree)
     _mark_maps(tree)
     page.links = _links(tree, base)
@@ -181,6 +183,55 @@ def _mark_maps(tree: LexborHTMLParser) -> None:
         target = node.attributes.get("src") or node.attributes.get("href") or ""
         if _MAP_URL.search(target.lower()):
             node.insert_after(" [แผนที่] ")
+
+
+_PHOTO_NAME = re.compile(
+    r"(?:^|[/_-])(?:img|dsc|dscn|dscf|pxl|p\d{6,}|photo|gallery|thumb|slide|avatar|bg)[_-]?\d*",
+    re.IGNORECASE,
+)
+_MIN_SIDE = 200  # pixels (width/height attributes): smaller pictures are buttons and icons
+_GALLERY = 6  # more content pictures than this on one page: a photo gallery or a home page
+
+
+def _content_images(tree: LexborHTMLParser, base: str) -> list[Link]:
+    """Pictures in the page's own content that may carry text (an announcement, a table,
+    an infographic): not in menus, headers or footers, not icons, logos or camera photos."""
+    found: list[Link] = []
+    for image in tree.css("img"):
+        attrs = image.attributes
+        src = (attrs.get("src") or attrs.get("data-src") or "").strip()
+        name = src.lower().rsplit("/", 1)[-1]
+        if not src or src.startswith("data:") or name.endswith((".svg", ".gif")):
+            continue
+        if any(word in src.lower() for word in ("icon", "logo", "banner", "spacer", "button")):
+            continue
+        if _PHOTO_NAME.search(name) or _too_small(attrs) or _in_chrome(image):
+            continue
+        url = urldefrag(urljoin(base, src))[0]
+        if url.startswith(("http://", "https://")):
+            found.append(Link(url, _clean(attrs.get("alt") or attrs.get("title") or "")))
+    unique = list({link.url: link for link in found}.values())
+    return [] if len(unique) > _GALLERY else unique
+
+
+def _too_small(attrs: dict[str, str | None]) -> bool:
+    for side in ("width", "height"):
+        value = (attrs.get(side) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < _MIN_SIDE:
+            return True
+    return False
+
+
+def _in_chrome(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag in ("nav", "header", "footer", "aside", "a"):
+            return True  # a picture inside a link is a button or leads to its own page
+        name = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
+        if parent.attributes.get("role") in ("navigation", "banner") or _CHROME_NAME.search(name):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _mark_images(tree: LexborHTMLParser) -> None:

@@ -40,6 +40,10 @@ class CrawlSettings:
     obey_robots: bool = True
     allow_private: bool = False  # tests only: lets the crawler reach 127.0.0.1
     read_documents: bool = True
+    # Pictures inside pages (a No Gift announcement posted as an image, an infographic of
+    # complaint statistics) read by OCR, at most this many per crawl and per page; 0: none.
+    max_page_images: int = 30
+    max_images_per_page: int = 3
     user_agent: str = "OpenITA-sitecheck/0.1 (+https://github.com/openita)"
     document_hosts: tuple[str, ...] = DOCUMENT_HOSTS
     extra_hosts: tuple[str, ...] = field(default=())  # also treated as the agency's site

@@ -78,6 +78,8 @@ class StoredPage:
     redirects: list[str] = field(default_factory=list)
     index: list[IndexEntry] = field(default_factory=list)  # when the page lists OIT items
     own_text: str | None = None  # HTML: the text outside menus, headers, footers, headings
+    images: list[Link] = field(default_factory=list)  # HTML: pictures in its own content
+    embedded: bool = False  # a picture shown inside its parent page, read by OCR
 
 
 @dataclass

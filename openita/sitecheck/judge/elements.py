@@ -135,8 +135,7 @@ def _dictionary() -> Any:
     from pythainlp.corpus.common import thai_words
     from pythainlp.util import dict_trie
 
-    vocab = vocabulary()
-    terms = {*vocab.synonyms, *vocab.generic, *vocab.terms}
+    terms = vocabulary().terms
     return dict_trie({*thai_words(), *(t for t in terms if not t.isascii())})
 
 
@@ -144,14 +143,20 @@ def _dictionary() -> Any:
 def _split_compound(word: str) -> tuple[str, str] | None:
     """A compound the segmenter kept whole ("ปฏิบัติภารกิจ") is shown when both its words
     are, as documents often write them apart ("การปฏิบัติงาน … ภารกิจ")."""
-    from pythainlp.corpus.common import thai_words
-
-    vocab = thai_words()
+    vocab = _folded_words()
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
         if head in vocab and tail in vocab:
             return head, tail
     return None
+
+
+@cache
+def _folded_words() -> frozenset[str]:
+    """PyThaiNLP's dictionary as the rules compare words: folded (no tone marks…)."""
+    from pythainlp.corpus.common import thai_words
+
+    return frozenset(fold(word) for word in thai_words())
 
 
 @cache

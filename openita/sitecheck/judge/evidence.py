@@ -42,11 +42,34 @@ def keywords(item: Item) -> list[str]:
     return [*dict.fromkeys(k for k in keys if len(k) >= 2 and k != title), title]
 
 
-def best_label_scores(site: SiteView, items: list[Item]) -> dict[int, float]:
-    """For each page (by id), the best label score any item gets: a page goes to the item
-    that names it most precisely ("รายงานผลการจัดซื้อจัดจ้าง" rather than "จัดซื้อจัดจ้าง")."""
-    all_keys = [keywords(item) for item in items]
-    return {id(v): max((_claim(v, keys) for keys in all_keys), default=0) for v in site.views}
+@dataclass
+class Claims:
+    """Which item each page belongs to: ``best`` holds, per page (by id), the strongest claim
+    any item makes on it; ``keys`` the phrases each item claims pages by (code → phrases)."""
+
+    best: dict[int, float]
+    keys: dict[str, list[str]]
+
+
+def claim_keys(items: list[Item]) -> dict[str, list[str]]:
+    """An item's keywords, and the other items' keywords its own title contains: a page on
+    "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" names the statistics item by all of
+    that, not the complaint-channel item by its last words."""
+    own = {item.code: keywords(item) for item in items}
+    out: dict[str, list[str]] = {}
+    for item in items:
+        title = own[item.code][-1]
+        borrowed = [k for code, keys in own.items() if code != item.code for k in keys if k in title]
+        out[item.code] = [*dict.fromkeys([*own[item.code][:-1], *borrowed]), title]
+    return out
+
+
+def best_label_scores(site: SiteView, items: list[Item]) -> Claims:
+    """For each page, the best claim any item makes: a page goes to the item that names it
+    most precisely ("รายงานผลการจัดซื้อจัดจ้าง" rather than "จัดซื้อจัดจ้าง")."""
+    keys = claim_keys(items)
+    best = {id(v): max((_claim(v, k) for k in keys.values()), default=0) for v in site.views}
+    return Claims(best, keys)
 
 
 def _claim(view: PageView, keys: list[str]) -> float:
@@ -59,8 +82,10 @@ def find(
     site: SiteView,
     entry: IndexEntry | None,
     index_url: str,
-    best: dict[int, float],
+    claims: Claims,
 ) -> Found:
+    best = claims.best
+    mine = claims.keys.get(item.code) or keywords(item)
     if entry is not None:
         if not entry.links:
             return Found("", listed_without_link=True)
@@ -70,7 +95,7 @@ def find(
     keys = keywords(item)
     excluded = {index_url, site.start_url}
     labelled = _ranked(site, keys, excluded, by_label=True)
-    labelled = [v for v in labelled if _claim(v, keys) >= best.get(id(v), 0)]
+    labelled = [v for v in labelled if _claim(v, mine) >= best.get(id(v), 0)]
     if labelled:
         # Pages named far less precisely than the best one are about something else
         # (an e-service page beside the service statistics).
@@ -83,7 +108,7 @@ def find(
     content = [
         v
         for v in _ranked(site, keys, excluded, by_label=False)
-        if best.get(id(v), 0) <= _claim(v, keys)
+        if best.get(id(v), 0) <= _claim(v, mine)
     ]
     if content:
         return Found("content", content[:_MAX_EVIDENCE])

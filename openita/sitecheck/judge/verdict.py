@@ -18,7 +18,7 @@ from openita.sitecheck.index_page import IndexEntry
 from openita.sitecheck.report import Evidence, ItemResult
 
 from . import elements
-from .evidence import Found, best_label_scores, find, keywords
+from .evidence import Claims, Found, best_label_scores, find, keywords
 from .site import DOCUMENT_KINDS, PageView, SiteView
 from .vocabulary import vocabulary
 
@@ -69,7 +69,7 @@ def _judge(
     site: SiteView,
     entry: IndexEntry | None,
     index_url: str,
-    best: dict[int, float],
+    best: Claims,
 ) -> ItemResult:
     result = ItemResult(code=item.code, title=item.title, verdict="missing", confidence=0.0)
     found = find(item, site, entry, index_url, best)

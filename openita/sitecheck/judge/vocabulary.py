@@ -19,7 +19,7 @@ class Vocabulary:
     generic: frozenset[str]
     stop: frozenset[str]
     synonyms: dict[str, tuple[str, ...]]
-    terms: frozenset[str]
+    terms: frozenset[str]  # as written: the segmenter's dictionary needs the tone marks
     channels: dict[str, tuple[str, ...]]
     channel_words: dict[str, tuple[str, ...]]
     reachable: tuple[re.Pattern[str], ...]
@@ -37,7 +37,7 @@ def vocabulary() -> Vocabulary:
         generic=frozenset(fold(w) for w in data["generic"]),
         stop=frozenset(fold(w) for w in [*thai_stopwords(), *data["filler"]]),
         synonyms={fold(k): tuple(fold(w) for w in v) for k, v in data["synonyms"].items()},
-        terms=frozenset(data.get("terms") or ()),
+        terms=frozenset([*data.get("terms", ()), *data["synonyms"], *data["generic"]]),
         channels={k: tuple(v) for k, v in data["channels"].items()},
         channel_words={k: tuple(v) for k, v in data["channel_words"].items()},
         reachable=tuple(re.compile(p) for p in rules["reachable"]),
