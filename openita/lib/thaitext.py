@@ -272,7 +272,8 @@ _FOLD = (
 def fold(text: str) -> str:
     """The key two texts are compared by: ``normalize_for_match``, Latin lower-cased, sara am
     folded to sara aa (so broken and repaired text match), no tone marks, Thai digits as ASCII,
-    curly quotes and dashes plain. Runs on whole pages: C-level passes only, ~40 ms per MB of Thai."""
+    curly quotes and dashes plain. Runs on whole pages: C-level passes only, ~40 ms per MB of
+    Thai."""
     text = normalize_for_match(text).lower()
     for old, new in _FOLD:
         text = text.replace(old, new)

@@ -84,12 +84,20 @@ def check_all(
     *,
     reachable: bool,
     periods: dict[int, bool | None],
+    scoped: dict[int, str] | None = None,
 ) -> list[ElementCheck]:
     """Every element checked; an "at least one of the following" element is shown when one
-    of the optional elements listed after it (up to the next required one) is."""
+    of the optional elements listed after it (up to the next required one) is. scoped gives
+    the text of the document an element concerns, when not all the evidence (by id)."""
     shared = _shared_words(elements)
     checks = [
-        check(e, evidence_text, reachable=reachable, period_ok=periods.get(id(e)), shared=shared)
+        check(
+            e,
+            (scoped or {}).get(id(e), evidence_text),
+            reachable=reachable,
+            period_ok=periods.get(id(e)),
+            shared=shared,
+        )
         for e in elements
     ]
     for at, done in enumerate(checks):
@@ -108,6 +116,8 @@ def check_all(
 
 
 def _has(word: str, text: str) -> bool:
+    for longer in vocabulary().shadows.get(word, ()):
+        text = text.replace(longer.replace(" ", ""), " ")
     if word.replace(" ", "") in text:
         return True
     synonyms = vocabulary().synonyms.get(word)

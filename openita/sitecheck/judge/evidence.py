@@ -59,7 +59,8 @@ def claim_keys(items: list[Item]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for item in items:
         title = own[item.code][-1]
-        borrowed = [k for code, keys in own.items() if code != item.code for k in keys if k in title]
+        others = [keys for code, keys in own.items() if code != item.code]
+        borrowed = [k for keys in others for k in keys if k in title]
         out[item.code] = [*dict.fromkeys([*own[item.code][:-1], *borrowed]), title]
     return out
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from openita.frameworks.schema import Element, Framework, Item
 from openita.lib.thaidate import fill_year_placeholders
 from openita.lib.thaitext import excerpt, fold, normalize_for_match
+from openita.sitecheck.crawl.urls import looks_like_document
 from openita.sitecheck.index_page import IndexEntry
 from openita.sitecheck.report import Evidence, ItemResult
 
@@ -25,6 +26,7 @@ from .vocabulary import vocabulary
 _BASE_CONFIDENCE = {"index": 0.9, "label": 0.8, "content": 0.6, "channel": 0.75}
 _QUOTE_SPAN = 120
 _HEAD = 1500  # where a document says what it is about
+_WRAPPER_TEXT = 500  # characters of its own below which a page only presents its documents
 _PERIOD_COVERAGE = frozenset({"fy_data", "previous_fy", "first_half"})
 
 
@@ -109,18 +111,27 @@ def _with_channels(item: Item, site: SiteView, found: Found) -> Found:
 
 
 def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, found: Found) -> None:
-    good = [v for v in found.views if not v.failed]
+    hollow = {id(v) for v in found.views if not v.failed and _hollow(v, site)}
+    good = [v for v in found.views if not v.failed and id(v) not in hollow]
     result.evidence = [_evidence(v, item, site) for v in (good or found.views)]
     if not good:
         result.verdict, result.confidence = "broken", 0.9
         result.elements_missing = [e.text for e in item.elements if e.required]
-        result.reasons += [f"{v.page.url}: {v.failure}" for v in found.views]
+        for view in found.views:
+            if id(view) in hollow:
+                result.reasons.append(f"{view.page.url}: no document it offers can be opened")
+                result.reasons += [f"{d.page.url}: {d.failure}" for d in _documents(view, site)]
+            else:
+                result.reasons.append(f"{view.page.url}: {view.failure}")
+        result.reasons = list(dict.fromkeys(result.reasons))
         return
     accepted = accepted_years(item, fiscal_year)
     years = sorted(set().union(*(v.years for v in good)))
     result.years = years
     periods = {
-        id(e): _element_period(e, good, accepted) for e in item.elements if elements.is_period(e)
+        id(e): _element_period(e, _described(good, site), accepted)
+        for e in item.elements
+        if elements.is_period(e)
     }
     period_ok = _overall_period(item, good, accepted, periods)
     # Channel words ("Live Chat", "LINE") speak only for channel items: any page's menu
@@ -128,10 +139,60 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
     channel_words = _channel_words(good) if item.hints.channels else ""
     text = " ".join([*(v.label for v in good), *(v.body for v in good), channel_words])
     reachable = any(v.page.depth <= 8 and (v.page.parent or v.page.depth == 0) for v in good)
-    checks = elements.check_all(item.elements, text, reachable=reachable, periods=periods)
+    checks = elements.check_all(
+        item.elements, text, reachable=reachable, periods=periods, scoped=_scoped(item, good)
+    )
     result.elements_found = [c.text for c in checks if c.found]
     result.elements_missing = [c.text for c in checks if c.required and not c.found]
     _verdict(result, found.source, accepted, period_ok, checks)
+
+
+def _scoped(item: Item, good: list[PageView]) -> dict[int, str]:
+    """The text of the evidence each scoped element concerns (see ``scopes`` in
+    vocabulary.yaml): the progress report's details are looked for in the progress report."""
+    out: dict[int, str] = {}
+    for element in item.elements:
+        if elements.is_period(element):
+            continue
+        text = fold(element.text).replace(" ", "")
+        for marker, names in vocabulary().scopes:
+            if marker in text:
+                about = [v for v in good if any(n in v.label or n in v.body[:_HEAD] for n in names)]
+                out[id(element)] = " ".join([*(v.label for v in about), *(v.body for v in about)])
+                break
+    return out
+
+
+def _documents(view: PageView, site: SiteView) -> list[PageView]:
+    """The documents a page links to, read or not (a dead link to a PDF is one)."""
+    return [
+        c
+        for c in site.children(view)
+        if c.page.kind in DOCUMENT_KINDS or looks_like_document(c.page.url)
+    ]
+
+
+def _hollow(view: PageView, site: SiteView) -> bool:
+    """A short page that only presents documents (an item's page on the agency's ITA
+    section: its title, a line of description, the links) whose every document failed:
+    what it offers cannot be opened."""
+    if view.page.kind != "html" or len(view.page.own_text or "") > _WRAPPER_TEXT:
+        return False
+    documents = _documents(view, site)
+    return bool(documents) and all(d.failed for d in documents)
+
+
+def _described(good: list[PageView], site: SiteView) -> list[PageView]:
+    """The evidence without the pages that only describe documents of the evidence they
+    link to ("แผน… และรายงานความก้าวหน้า (Excel)"): the documents must show it themselves."""
+    documents = {id(v) for v in good if v.page.kind in DOCUMENT_KINDS}
+    if not documents:
+        return good
+    return [
+        v
+        for v in good
+        if v.page.kind != "html" or not any(id(c) in documents for c in site.children(v))
+    ]
 
 
 def _element_period(
@@ -145,7 +206,14 @@ def _element_period(
     about = [v for v in good if any(k in v.label or k in v.body[:_HEAD] for k in keys)]
     if keys and not about:
         return None  # nothing shows what this element asks for (a progress report, say)
-    return _period_ok(about or good, accepted)
+    ok = _period_ok(about or good, accepted)
+    text = fold(element.text).replace(" ", "")
+    for marker, shown_by in vocabulary().cutoffs:
+        if ok and marker in text:
+            # The right year, but up to the cut-off day? (A first-quarter report is not.)
+            seen = " ".join(v.label + v.body for v in about or good)
+            ok = True if any(word in seen for word in shown_by) else None
+    return ok
 
 
 def _overall_period(
