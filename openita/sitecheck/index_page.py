@@ -6,6 +6,7 @@ reads such a page without guessing at its layout:
 
 1. Parse the HTML with selectolax (Lexbor) and drop only ``script``/``style``/``noscript``/
    ``template``: ITA pages often live inside navigation-like markup, so nothing else goes.
+   Pictures become their alt (or title) text: a grid of picture buttons names its items there.
 2. Walk the tree level by level. At each level a child (element or bare text) *starts a
    block* when its text begins with an item code token (``O1``, ``o1``, ``O 1``, ``01``,
    ``○1``, ``๐๑``, optionally followed by ``.``/``)``/``:``) followed by non-digit text, and
@@ -103,6 +104,11 @@ def parse_index_page(
     for tag in _NOISE:  # step 1
         for node in tree.css(tag):
             node.decompose()
+    for image in tree.css("img"):
+        # Pages built of picture buttons name their items only there ("O1 โครงสร้าง").
+        said = (image.attributes.get("alt") or image.attributes.get("title") or "").strip()
+        if said:
+            image.replace_with(f" {said} ")
     root = tree.body or tree.root
     if root is None:
         return []

@@ -241,19 +241,26 @@ def _phrase_words(phrase: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, 
     vocab = vocabulary()
     groups: list[tuple[str, ...]] = []
     generic: list[str] = []
-    joined = False  # the last token was "/": the next word is an alternative of the last group
+    joined = False  # the last token was "/": the next word is an alternative of the last one
+    last = ""  # where the last word went: "group", "generic" or "" (left out)
     for token in _segment(phrase):
         folded = _stem(fold(token))
         if folded in ("/", "หรือ"):
-            joined = bool(groups)
+            joined = True
             continue
         if len(folded) < 2 or not any(ch.isalnum() for ch in folded):
             continue
-        if joined:
+        if joined and last == "group":
             groups[-1] = (*groups[-1], folded)
+        elif joined and last:
+            pass  # "โครงการ/กิจกรรม": an alternative of a generic word is as generic
         elif folded in vocab.generic:
             generic.append(folded)
+            last = "generic"
         elif folded not in vocab.stop:
             groups.append((folded,))
+            last = "group"
+        else:
+            last = ""
         joined = False
     return tuple(groups), tuple(generic)
