@@ -1,0 +1,108 @@
+"""Item rules met on the hold-out sites, each on a hand-made crawl result (no server)."""
+
+from __future__ import annotations
+
+from openita.frameworks.schema import Framework
+from openita.sitecheck.crawl.types import Link
+from openita.sitecheck.index_page import IndexEntry, IndexLink
+from openita.sitecheck.judge.evidence import claim_keys
+
+from .test_verdict import SITE, fw, home, judge, page
+
+__all__ = ["fw"]  # the framework fixture, shared with test_verdict
+
+CONTACT = (
+    "ที่อยู่ 222 ถนนศรีนคร ตำบลศรีนคราม โทรศัพท์ 0 4271 5500 E-mail saraban@example.go.th "
+    "สอบถามผ่าน LINE Official Account"
+)
+
+
+def index(*entries: tuple[str, list[str]]) -> object:
+    listed = [IndexEntry(code, "x", [IndexLink(SITE + p, "คลิก") for p in paths])
+              for code, paths in entries]  # fmt: skip
+    listed += [IndexEntry(f"O{n}", "x", []) for n in range(20, 26)]
+    return page("ita", title="ITA ปีงบประมาณ พ.ศ. 2568", index=listed)
+
+
+def test_a_numbered_detail_is_looked_for_even_after_a_show_verb(fw: Framework) -> None:
+    contact = page("contact", title="ติดต่อเรา", text=CONTACT, own_text=CONTACT)
+    o3 = judge(fw, [home(("contact", "ติดต่อเรา")), contact])["O3"]
+    assert o3.verdict == "partial"
+    assert o3.elements_missing == ["แสดงข้อมูลการติดต่อของหน่วยงาน (4) แผนที่ตั้ง"]
+    mapped = page("contact", title="ติดต่อเรา", text=CONTACT + " [แผนที่]",
+                  own_text=CONTACT + " [แผนที่]")  # fmt: skip
+    assert judge(fw, [home(("contact", "ติดต่อเรา")), mapped])["O3"].verdict == "found"
+
+
+def test_a_page_under_construction_publishes_nothing(fw: Framework) -> None:
+    text = "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล อยู่ระหว่างปรับปรุง ขออภัยในความไม่สะดวก"
+    repair = page("hr", depth=2, parent=SITE + "ita", title="รายงานผลการบริหารทรัพยากรบุคคล",
+                  text=text, own_text=text)  # fmt: skip
+    o15 = judge(fw, [home(("ita", "ITA")), index(("O15", ["hr"])), repair])["O15"]
+    assert o15.verdict == "missing"
+    assert "still being prepared" in " ".join(o15.reasons)
+
+
+def test_an_item_page_whose_every_document_fails_is_broken(fw: Framework) -> None:
+    text = "รายงานสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2567 ดาวน์โหลดเอกสาร"
+    pdf = [Link(SITE + "files/o13.pdf", "ดาวน์โหลด")]
+    item = page("ita/o13", depth=2, parent=SITE + "ita", title="O13 รายงานผลการจัดซื้อจัดจ้าง",
+                text=text, own_text=text, links=pdf)  # fmt: skip
+    dead = page("files/o13.pdf", depth=3, parent=SITE + "ita/o13", outcome="broken",
+                detail="HTTP 404", kind="other")  # fmt: skip
+    o13 = judge(fw, [home(("ita", "ITA")), index(("O13", ["ita/o13"])), item, dead])["O13"]
+    assert o13.verdict == "broken"
+    assert any("HTTP 404" in reason for reason in o13.reasons)
+
+
+PLAN = (
+    "แผนปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2568 โครงการ/กิจกรรม ผลผลิต งบประมาณ (บาท) "
+    "ระยะเวลาดำเนินการ ต.ค. 2567 - ก.ย. 2568 ผลการใช้จ่ายงบประมาณ"
+)
+
+
+def _o6(fw: Framework, progress: str) -> object:
+    docs = [("plan.pdf", "แผนปฏิบัติราชการ 2568", PLAN), ("progress.pdf", "รายงาน", progress)]
+    pages = [home(("ita", "ITA")), index(("O6", [d[0] for d in docs]))]
+    pages += [page(p, depth=2, parent=SITE + "ita", kind="pdf", title=t, text=x, via_text=t)
+              for p, t, x in docs]  # fmt: skip
+    return judge(fw, pages)["O6"]
+
+
+def test_progress_details_are_looked_for_in_the_progress_report_only(fw: Framework) -> None:
+    result = _o6(fw, "รายงานความก้าวหน้า รอบ 6 เดือน ข้อมูล ณ วันที่ 31 มีนาคม 2568 "
+                     "ผลการดำเนินงานของแต่ละโครงการ ร้อยละ 50")  # fmt: skip
+    assert result.verdict == "partial"  # the plan names spending; the report shows none
+    assert any("(2) ผลการใช้จ่ายงบประมาณ" in e for e in result.elements_missing)
+    spent = _o6(fw, "รายงานความก้าวหน้า รอบ 6 เดือน ข้อมูล ณ วันที่ 31 มีนาคม 2568 "
+                    "ผลการดำเนินงานของแต่ละโครงการ เบิกจ่ายแล้ว (บาท) 34,200")  # fmt: skip
+    assert spent.verdict == "found"
+
+
+def test_a_first_quarter_report_does_not_reach_the_31_march_cut_off(fw: Framework) -> None:
+    result = _o6(fw, "รายงานความก้าวหน้า ไตรมาสที่ 1 (1 ตุลาคม - 31 ธันวาคม 2567) "
+                     "ผลการดำเนินงาน ผลการเบิกจ่าย (บาท)")  # fmt: skip
+    assert result.verdict == "partial"
+    assert any("31 มีนาคม" in e for e in result.elements_missing)
+
+
+def test_a_fiscal_year_is_not_a_budget(fw: Framework) -> None:
+    text = ("แผนพัฒนาบุคลากร ประจำปีงบประมาณ พ.ศ. 2568 โครงการ/กิจกรรม กลุ่มเป้าหมาย "
+            "ระยะเวลาดำเนินการ ธ.ค. 2567 - มี.ค. 2568")  # fmt: skip
+    hr = page("hr-plan.pdf", kind="pdf", title="แผนพัฒนาบุคลากร 2568", text=text,
+              via_text="แผนพัฒนาบุคลากร")  # fmt: skip
+    o14 = judge(fw, [home(("hr-plan.pdf", "แผนพัฒนาบุคลากร")), hr])["O14"]
+    assert o14.verdict == "partial"
+    assert any("(2) งบประมาณ" in e for e in o14.elements_missing)
+
+
+def test_an_item_claims_the_pages_its_whole_title_names(fw: Framework) -> None:
+    keys = claim_keys(fw.items)
+    # The statistics item also claims by the complaint item's words inside its own title.
+    assert any(k.startswith("รองเรียนการทุจริต") for k in keys["O19"])
+    text = "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ปีงบประมาณ พ.ศ. 2567 ทั้งหมด 3 เรื่อง"
+    stats = page("stats.png", depth=2, parent=SITE + "complaint", kind="image", embedded=True,
+                 title="", text=text, via_text="สถิติเรื่องร้องเรียน ปี 2567")  # fmt: skip
+    results = judge(fw, [home(("complaint", "ร้องเรียน")), stats])
+    assert [e.url for e in results["O19"].evidence] == [SITE + "stats.png"]
+    assert all(e.url != SITE + "stats.png" for e in results["O18"].evidence)
