@@ -51,31 +51,37 @@ class Claims:
     keys: dict[str, list[str]]
 
 
-def claim_keys(items: list[Item]) -> dict[str, list[str]]:
-    """An item's keywords, and the other items' keywords its own title contains: a page on
-    "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" names the statistics item by all of
-    that, not the complaint-channel item by its last words."""
-    own = {item.code: keywords(item) for item in items}
-    out: dict[str, list[str]] = {}
-    for item in items:
-        title = own[item.code][-1]
-        others = [keys for code, keys in own.items() if code != item.code]
-        borrowed = [k for keys in others for k in keys if k in title]
-        out[item.code] = [*dict.fromkeys([*own[item.code][:-1], *borrowed]), title]
-    return out
-
-
 def best_label_scores(site: SiteView, items: list[Item]) -> Claims:
     """For each page, the best claim any item makes: a page goes to the item that names it
     most precisely ("รายงานผลการจัดซื้อจัดจ้าง" rather than "จัดซื้อจัดจ้าง")."""
-    keys = claim_keys(items)
+    keys = {item.code: keywords(item) for item in items}
     best = {id(v): max((_claim(v, k) for k in keys.values()), default=0) for v in site.views}
     return Claims(best, keys)
 
 
 def _claim(view: PageView, keys: list[str]) -> float:
-    """How strongly a page is about an item: by its label, or by a document's opening."""
-    return max(_label_score(view, keys), _head_score(view, keys))
+    """How strongly a page is about an item: by its label, or by a document's opening, or
+    by the longest run of the item's title it holds ("สถิติเรื่องร้องเรียนการทุจริตและ
+    ประพฤติมิชอบ" names the statistics item, though its tail is the complaint channel's
+    keyword); the run counts only on a page one of the item's keywords names."""
+    named = max(_label_score(view, keys), _head_score(view, keys))
+    if not named:
+        return 0
+    head = view.body[:_DOC_HEAD] if view.page.kind in DOCUMENT_KINDS else ""
+    return max(named, _title_run(keys[-1], f"{view.label} {head}") * _kind_factor(view, keys))
+
+
+def _title_run(title: str, text: str) -> int:
+    """Length of the longest piece of title found in text (a binary search on the length:
+    if a piece of n characters is there, so is one of n - 1)."""
+    low, high = 0, len(title)
+    while low < high:
+        size = (low + high + 1) // 2
+        if any(title[at : at + size] in text for at in range(len(title) - size + 1)):
+            low = size
+        else:
+            high = size - 1
+    return low
 
 
 def find(

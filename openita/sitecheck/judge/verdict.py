@@ -206,7 +206,12 @@ def _element_period(
     about = [v for v in good if any(k in v.label or k in v.body[:_HEAD] for k in keys)]
     if keys and not about:
         return None  # nothing shows what this element asks for (a progress report, say)
-    ok = _period_ok(about or good, accepted)
+    # The pages that show the element (an activity's news item beside a code of ethics
+    # issued years ago) speak for its period as much as documents do.
+    if about:
+        ok = _period_ok(about, accepted, documents_decide=False)
+    else:
+        ok = _period_ok(good, accepted)
     text = fold(element.text).replace(" ", "")
     for marker, shown_by in vocabulary().cutoffs:
         if ok and marker in text:
@@ -230,11 +235,13 @@ def _overall_period(
     return True if any(ok for ok in required) else None
 
 
-def _period_ok(good: list[PageView], accepted: set[int] | None) -> bool | None:
+def _period_ok(
+    good: list[PageView], accepted: set[int] | None, *, documents_decide: bool = True
+) -> bool | None:
     if accepted is None:
         return None
     documents = [v for v in good if v.page.kind in DOCUMENT_KINDS and v.years]
-    if documents:
+    if documents and documents_decide:
         # A listing page's dates ("updated 2568", news beside it) are not the period of the
         # documents it lists: when documents are in the evidence, their years decide.
         good = documents
