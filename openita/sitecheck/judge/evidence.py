@@ -24,6 +24,7 @@ _NEAR_BEST = 0.75
 _OTHER_KIND = 0.5
 REPORT_WORDS = ("รายงาน", "สรุปผล")
 _TITLE_SHARE = 0.6
+_HEAD_WEIGHT = 0.7
 _TELLING = 14  # characters of a keyword that names one item only
 
 
@@ -64,7 +65,9 @@ def _claim(view: PageView, keys: list[str]) -> float:
     by the longest run of the item's title it holds ("สถิติเรื่องร้องเรียนการทุจริตและ
     ประพฤติมิชอบ" names the statistics item, though its tail is the complaint channel's
     keyword); the run counts only on a page one of the item's keywords names."""
-    named = max(_label_score(view, keys), _head_score(view, keys))
+    # What the page is called says more than what its opening mentions (a plan's projects
+    # mention risks; it is still the plan).
+    named = max(_label_score(view, keys), _HEAD_WEIGHT * _head_score(view, keys))
     if not named:
         return 0
     head = view.body[:_DOC_HEAD] if view.page.kind in DOCUMENT_KINDS else ""
