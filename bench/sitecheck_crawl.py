@@ -52,8 +52,9 @@ USER_AGENT = "OpenITA-bench/0.1"
 MAX_BYTES = 25 * 1024 * 1024
 
 
-def crawl_settings(args: argparse.Namespace) -> Any:
-    """Our CrawlSettings for these limits (fields the crawler lacks are left out)."""
+def crawl_settings(args: argparse.Namespace, *, pictures: bool = False) -> Any:
+    """Our CrawlSettings for these limits (fields the crawler lacks are left out). The crawl
+    race leaves pictures out (Scrapy fetches none); the whole check reads them."""
     from openita.sitecheck.crawl.settings import CrawlSettings
 
     wanted = {
@@ -68,6 +69,7 @@ def crawl_settings(args: argparse.Namespace) -> Any:
         "obey_robots": True,
         "max_bytes": MAX_BYTES,
         "user_agent": USER_AGENT,
+        **({} if pictures else {"max_page_images": 0}),
     }
     names = {f.name for f in fields(CrawlSettings)}
     return CrawlSettings(**{k: v for k, v in wanted.items() if k in names})
@@ -108,8 +110,8 @@ def worker_check(args: argparse.Namespace) -> dict[str, Any]:
         last_page[0] = time.monotonic()
 
     began = time.monotonic()
-    report = check_site(args.url, framework, settings=crawl_settings(args), store=store,
-                        progress=progress)  # fmt: skip
+    settings = crawl_settings(args, pictures=True)
+    report = check_site(args.url, framework, settings=settings, store=store, progress=progress)
     seconds = time.monotonic() - began
     crawl_s = (last_page[0] or began) - began
     return {

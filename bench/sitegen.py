@@ -12,6 +12,9 @@
 - documents linked from pages of level 2 and deeper: half PDFs (copies of the fixture
   sites' committed PDFs, each made distinct by a trailing comment), a quarter DOCX and a
   quarter XLSX with Thai text (python-docx, openpyxl);
+- a picture with Thai text (an announcement or an infographic, copies of the fixture sites'
+  PNGs made distinct) in the content of every fourth page of level 2 and deeper, as news and
+  notices carry them: the check reads such pictures by OCR, within its budget;
 - five pages under ``/private/``, linked from the home page and disallowed by robots.txt.
 
 ``serve`` answers from memory with one ``ThreadingHTTPServer`` (HTTP/1.1 keep-alive,
@@ -125,16 +128,30 @@ def _page_html(i: int, nodes: list[dict], links: list[int], docs: list[dict], rn
         if j > SECTIONS
     )
     files = "".join(f'<li><a href="{d["path"]}">{d["title"]}</a></li>' for d in docs)
+    picture = (
+        f'<p><img src="/pictures/notice-{i}.png" alt="ประกาศ" width="640"></p>'
+        if _has_picture(node, i)
+        else ""
+    )
     private = '<p><a href="/private/p1.html">สำหรับเจ้าหน้าที่</a></p>' if i == 0 else ""
     paragraphs = "".join(f"<p>{_sentence(rng)} {_sentence(rng)}</p>" for _ in range(8))
     return (
         f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{title} - '
         f"องค์การบริหารส่วนตำบลตัวอย่าง</title></head><body>"
         f'<header><a href="/">หน้าแรก</a></header><nav><ul>{menu}</ul></nav>'
-        f"<main><h1>{title}</h1>{paragraphs}<h2>เรื่องที่เกี่ยวข้อง</h2><ul>{related}</ul>"
+        f"<main><h1>{title}</h1>{paragraphs}{picture}<h2>เรื่องที่เกี่ยวข้อง</h2><ul>{related}</ul>"
         f"<h2>เอกสารดาวน์โหลด</h2><ul>{files}</ul>{private}</main>"
         f"<footer>องค์การบริหารส่วนตำบลตัวอย่าง โทร. 0 5500 0000</footer></body></html>"
     )
+
+
+def _has_picture(node: dict, i: int) -> bool:
+    return node["level"] >= 2 and i % 4 == 0
+
+
+def _pictures() -> list[bytes]:
+    found = sorted((ROOT / "tests" / "sitecheck" / "sites").glob("*/static/**/*.png"))
+    return [path.read_bytes() for path in found if path.stat().st_size > 20_000][:4]
 
 
 def _docx(title: str, rng: random.Random) -> bytes:
@@ -218,6 +235,13 @@ def generate(out: Path, pages: int = 500, documents: int = 100, seed: int = 2568
         target = out / doc["path"].lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(doc["body"])
+    pictures = _pictures()
+    (out / "pictures").mkdir(exist_ok=True)
+    pictured = [i for i, node in enumerate(nodes) if _has_picture(node, i)]
+    for i in pictured:
+        # Bytes after a PNG's end chunk are ignored by readers: each copy is its own file.
+        body = pictures[i % len(pictures)] + f"copy {i}".encode()
+        (out / "pictures" / f"notice-{i}.png").write_bytes(body)
     for n in range(1, 6):
         (out / "private").mkdir(exist_ok=True)
         (out / "private" / f"p{n}.html").write_text(
@@ -228,6 +252,7 @@ def generate(out: Path, pages: int = 500, documents: int = 100, seed: int = 2568
     summary = {
         "pages": len(nodes),
         "documents": len(docs),
+        "pictures": len(pictured),
         "deepest_page": max(node["level"] for node in nodes),
         "deepest_document": max(nodes[d["page"]]["level"] for d in docs) + 1,
         "links_per_page": round(sum(map(len, links.values())) / len(nodes), 1),
@@ -244,6 +269,7 @@ _TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".txt": "text/plain; charset=utf-8",
     ".json": "application/json",
+    ".png": "image/png",
 }
 
 

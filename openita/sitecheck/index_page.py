@@ -59,8 +59,10 @@ _DIGIT = "0-9๐-๙"
 _CODE_TOKEN = rf"(?:[{_O_LETTER}]\s?[.\-]?\s?[{_DIGIT}]{{1,3}}|[0๐][{_DIGIT}]{{1,2}})"
 # A code at the start of a text, followed by a word (or an opening quote), never a digit.
 # Codes are also written in brackets: "(O17) แนวปฏิบัติ…", "[O3]".
+# "ข้อ O5 …" / "ข้อที่ 5" put the word for "item" first.
 _CODE_START = re.compile(
-    rf"^[(\[]?(?P<code>{_CODE_TOKEN})(?=[\s.)\]:]*(?:[^\W\d]|[\"“']))[\s.)\]:]*"
+    rf"^(?:ข้อ(?:ที่)?\s*)?[(\[]?(?P<code>{_CODE_TOKEN})(?=[\s.)\]:]*(?:[^\W\d]|[\"“']))"
+    rf"[\s.)\]:]*"
 )
 _BARE_CODE = re.compile(rf"^[(\[]?{_CODE_TOKEN}[.):\]]?$")
 _MONTHS = re.compile(

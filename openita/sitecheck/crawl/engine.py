@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from . import ocr
 from .documents import DocumentLimits, detect_kind, read_document
 from .fetch import Fetched, Fetcher
-from .parse import decode_html, parse_html
+from .parse import decode_html, is_ita_page, parse_html
 from .politeness import HostSlots, Robots, fetch_with_retries
 from .settings import CrawlSettings
 from .store import MemoryStore, Store
@@ -35,6 +35,7 @@ from .urls import (
     canonical,
     download_url,
     looks_like_document,
+    looks_like_download_script,
     on_hosts,
     site_hosts,
     variant_key,
@@ -114,14 +115,22 @@ class _Crawl:
         if depth > self.settings.max_depth:
             return False
         key = variant_key(url)
-        if key is not None and onsite:
+        # The index page's own links are evidence, whatever their number.
+        if key is not None and onsite and not force_one_hop:
+            # A download script ("download.php?id=2310") serves one file per query: it may
+            # have many; a calendar or a filter of pages may not.
+            limit = (
+                self.settings.max_download_variants
+                if looks_like_download_script(url)
+                else self.settings.max_query_variants
+            )
             self.variants[key] += 1
-            if self.variants[key] == self.settings.max_query_variants + 1:
+            if self.variants[key] == limit + 1:
                 self.summary.problems.append(
-                    f"stopped following {key[1]} after {self.settings.max_query_variants} "
+                    f"stopped following {key[1]} after {limit} "
                     "query variants (an endless calendar or filter?)"
                 )
-            if self.variants[key] > self.settings.max_query_variants:
+            if self.variants[key] > limit:
                 return False
         self.depth_of[url] = depth
         job = _Job(depth, next(self.seq), url, parent, text, offsite=not onsite, embedded=embedded)
@@ -166,8 +175,11 @@ class _Crawl:
             return None  # a picture without text (a photo) or a broken one says nothing
         self.emit(page)
         if page.kind == "html" and not job.offsite and page.outcome == "ok":
+            # The agency's ITA page (by its title, when it lists items without codes) is
+            # opened like the index: every link one hop, wherever it points.
+            ita = is_ita_page(page.title, page.headings)
             for link in page.links:
-                self._offer(link.url, job.depth + 1, page.final_url, link.text)
+                self._offer(link.url, job.depth + 1, page.final_url, link.text, force_one_hop=ita)
             # The agency's own ITA index page names its evidence: open every such link one
             # hop, wherever it points, as the assessors will.
             for entry in page.index:

@@ -143,6 +143,14 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
     return page
 
 
+_ITA_TITLE = re.compile(r"\bITA\b|\bOIT\b|คุณธรรมและความโปร่งใส|การเปิดเผยข้อมูลสาธารณะ", re.IGNORECASE)
+
+
+def is_ita_page(title: str, headings: list[str]) -> bool:
+    """Whether a page says it is about the ITA (its title or first headings)."""
+    return bool(_ITA_TITLE.search(" ".join([title, *headings[:3]])))
+
+
 def _index_entries(html: str, base: str) -> list[IndexEntry]:
     if len(set(_CODE_HINT.findall(html))) < 5:
         return []
@@ -275,12 +283,15 @@ def resolve(href: str, base_url: str) -> str:
 
 
 def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
-    seen: dict[str, Link] = {}
+    # One link per URL and text: the ITA page's "ข้อมูลผู้บริหาร" must not be lost to the
+    # menu's "ผู้บริหาร" for the same page.
+    seen: dict[tuple[str, str], Link] = {}
     for tag, attribute in _LINK_SOURCES:
         for node in tree.css(f"{tag}[{attribute}]"):
             url = resolve(node.attributes.get(attribute) or "", base)
-            if url and url not in seen:
-                seen[url] = Link(url=url, text=_link_text(node))
+            text = _link_text(node)
+            if url and (url, text) not in seen:
+                seen[(url, text)] = Link(url=url, text=text)
     return list(seen.values())
 
 

@@ -69,6 +69,16 @@ def looks_like_document(url: str) -> bool:
     return path.endswith(DOCUMENT_SUFFIXES)
 
 
+_DOWNLOAD_SCRIPT = re.compile(
+    r"(?:^|/)[^/]*(?:download|getfile|get_file|file|attach|dl)[^/]*$", re.IGNORECASE
+)
+
+
+def looks_like_download_script(url: str) -> bool:
+    """A path such as /download.php, /datacenter/getfile.php or /attach.aspx."""
+    return bool(_DOWNLOAD_SCRIPT.search(urlsplit(url).path))
+
+
 def variant_key(url: str) -> tuple[str, str] | None:
     """(host, path) for a URL with a query string: calendars and filters live there."""
     parts = urlsplit(url)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cached_property
 
+from openita.frameworks.schema import Item
 from openita.lib.thaitext import fold, normalize
 from openita.lib.thaiyears import find_dates, fiscal_years_of
-from openita.sitecheck.crawl.types import StoredPage
+from openita.sitecheck.crawl.types import Link, StoredPage
 from openita.sitecheck.crawl.urls import canonical
-from openita.sitecheck.index_page import IndexEntry
+from openita.sitecheck.index_page import IndexEntry, IndexLink
 
 FAILED = frozenset(
     {"broken", "login_required", "timeout", "error", "too_many_redirects", "blocked"}
@@ -30,6 +32,11 @@ _PLACEHOLDER = re.compile(
 _SHORT_PAGE = 400  # a "not found" message on a longer page is only part of it
 _EMPTY_PAGE = 25  # characters of its own below which an HTML page is an empty shell
 _HEAD_CHARS = 600  # a document's first lines carry its title and its year
+# A page about the ITA (folded: no tone marks), and how it may list items by title alone.
+_ITA_PAGE = re.compile(r"\bita\b|\boit\b|คุณธรรมและความโปรงใส|เปิดเผยขอมูลสาธารณะ")
+_CODE_IN_TEXT = re.compile(r"\(?\bo\s?([0-9]{1,2})\b\)?")
+_TITLE_INDEX_MIN = 8  # items a page must list by title to be taken for the ITA page
+_TITLE_MATCH = 0.72  # difflib ratio between a link text and an item's title
 
 
 @dataclass
@@ -206,6 +213,48 @@ class SiteView:
                 entries[entry.code] = entry
         return best[1].page.final_url, entries
 
+    def title_index(self, fiscal_year: int, items: list[Item]) -> tuple[str, dict[str, IndexEntry]]:
+        """An ITA page that lists the items by their titles only ("ข้อมูลผู้บริหาร" as a
+        link, no "O2"): (its URL, code → entry), each link given to the item whose title its
+        text matches best; ("", {}) when no page of the site lists enough items so."""
+        best: tuple[tuple[int, int], PageView, dict[str, IndexEntry]] | None = None
+        for view in self.views:
+            page = view.page
+            head = fold(" ".join([page.title, *page.headings[:3]]))
+            if page.kind != "html" or page.offsite or not _ITA_PAGE.search(head):
+                continue
+            entries = _entries_by_title(page.links, items)
+            if len(entries) < max(_TITLE_INDEX_MIN, len(items) * 0.3):
+                continue
+            years = fiscal_years_of(head)
+            key = (2 if fiscal_year in years else (0 if years else 1), len(entries))
+            if best is None or key > best[0]:
+                best = (key, view, entries)
+        return ("", {}) if best is None else (best[1].page.final_url, best[2])
+
     @cached_property
     def channel_kinds(self) -> Counter[str]:
         return Counter(c.kind for v in self.views if not v.page.offsite for c in v.page.channels)
+
+
+def _entries_by_title(links: list[Link], items: list[Item]) -> dict[str, IndexEntry]:
+    """Links whose text names an item: by a code in it ("(O12)"), else by a title it matches
+    closely enough (difflib's ratio: agencies shorten and reword titles a little)."""
+    titles = {item.code: fold(item.title).replace(" ", "") for item in items}
+    entries: dict[str, IndexEntry] = {}
+    for link in links:
+        text = fold(link.text).replace(" ", "")
+        if len(text) < 4:
+            continue
+        coded = _CODE_IN_TEXT.search(text)
+        code = f"O{int(coded.group(1))}" if coded else ""
+        if code not in titles:
+            bare = _CODE_IN_TEXT.sub("", text)
+            ratios = {c: SequenceMatcher(None, title, bare).ratio() for c, title in titles.items()}
+            code = max(ratios, key=lambda c: ratios[c])
+            if ratios[code] < _TITLE_MATCH:
+                continue
+        entry = entries.setdefault(code, IndexEntry(code, link.text, []))
+        if all(known.url != link.url for known in entry.links):
+            entry.links.append(IndexLink(link.url, link.text))
+    return entries

@@ -14,6 +14,7 @@ from __future__ import annotations
 from openita.frameworks.schema import Element, Framework, Item
 from openita.lib.thaidate import fill_year_placeholders
 from openita.lib.thaitext import excerpt, fold, normalize_for_match
+from openita.lib.thaiyears import fiscal_years_of
 from openita.sitecheck.crawl.urls import looks_like_document
 from openita.sitecheck.index_page import IndexEntry
 from openita.sitecheck.report import Evidence, ItemResult
@@ -26,6 +27,8 @@ from .vocabulary import vocabulary
 _BASE_CONFIDENCE = {"index": 0.9, "label": 0.8, "content": 0.6, "channel": 0.75}
 _QUOTE_SPAN = 120
 _HEAD = 1500  # where a document says what it is about
+_NEAR = 300  # characters around a keyword where its years are read
+_NEAR_HITS = 8
 _WRAPPER_TEXT = 500  # characters of its own below which a page only presents its documents
 _PERIOD_COVERAGE = frozenset({"fy_data", "previous_fy", "first_half"})
 
@@ -45,6 +48,8 @@ def judge_all(
     """(URL of the index page used or "", one result per item in framework order)."""
     codes = {item.code for item in framework.items}
     index_url, entries = site.index_entries(framework.fiscal_year, codes)
+    if not entries:
+        index_url, entries = site.title_index(framework.fiscal_year, framework.items)
     best = best_label_scores(site, framework.items)
     results = [
         _judge(item, framework.fiscal_year, site, entries.get(item.code), index_url, best)
@@ -183,15 +188,17 @@ def _hollow(view: PageView, site: SiteView) -> bool:
 
 
 def _described(good: list[PageView], site: SiteView) -> list[PageView]:
-    """The evidence without the pages that only describe documents of the evidence they
-    link to ("แผน… และรายงานความก้าวหน้า (Excel)"): the documents must show it themselves."""
+    """The evidence without the short pages that only present documents of the evidence
+    they link to ("แผน… และรายงานความก้าวหน้า (Excel)"): the documents must show it."""
     documents = {id(v) for v in good if v.page.kind in DOCUMENT_KINDS}
     if not documents:
         return good
     return [
         v
         for v in good
-        if v.page.kind != "html" or not any(id(c) in documents for c in site.children(v))
+        if v.page.kind != "html"
+        or len(v.page.own_text or "") > _WRAPPER_TEXT
+        or not any(id(c) in documents for c in site.children(v))
     ]
 
 
@@ -204,14 +211,19 @@ def _element_period(
         return None
     keys = [fold(k).replace(" ", "") for k in element.keywords]
     about = [v for v in good if any(k in v.label or k in v.body[:_HEAD] for k in keys)]
-    if keys and not about:
+    # A long page may show it anywhere (an ethics section of a governance page): the years
+    # written near those words count.
+    nearby = set().union(*(_years_near(v, keys) for v in good if v.page.kind == "html"))
+    if keys and not about and not nearby:
         return None  # nothing shows what this element asks for (a progress report, say)
     # The pages that show the element (an activity's news item beside a code of ethics
     # issued years ago) speak for its period as much as documents do.
     if about:
         ok = _period_ok(about, accepted, documents_decide=False)
     else:
-        ok = _period_ok(good, accepted)
+        ok = _period_ok(good, accepted) if not keys else None
+    if ok is not True and nearby:
+        ok = bool(nearby & accepted)
     text = fold(element.text).replace(" ", "")
     for marker, shown_by in vocabulary().cutoffs:
         if ok and marker in text:
@@ -219,6 +231,17 @@ def _element_period(
             seen = " ".join(v.label + v.body for v in about or good)
             ok = True if any(word in seen for word in shown_by) else None
     return ok
+
+
+def _years_near(view: PageView, keys: list[str]) -> set[int]:
+    """Fiscal years written within a few lines of where the page's body names one of keys."""
+    windows = []
+    for key in keys:
+        at = view.body.find(key)
+        while at >= 0 and len(windows) < _NEAR_HITS:
+            windows.append(view.body[max(0, at - _NEAR) : at + len(key) + _NEAR])
+            at = view.body.find(key, at + len(key))
+    return fiscal_years_of(" ".join(windows)) if windows else set()
 
 
 def _overall_period(
