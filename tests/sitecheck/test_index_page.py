@@ -203,3 +203,17 @@ def test_it_reads_codes_written_in_brackets():
     entries = parse_index_page(f"<ul>{html}</ul>", "https://x.go.th/ita/")
     assert [e.code for e in entries] == ["O1", "O2", "O3", "O4", "O5", "O17"]
     assert entries[-1].links[0].url == "https://x.go.th/d6.pdf"
+
+
+def test_it_reads_codes_after_the_word_for_item_and_picture_buttons() -> None:
+    html = (
+        "<div><h5>ข้อ O5 แผนพัฒนาท้องถิ่น</h5><a href='/plan.pdf'>คลิก</a></div>"
+        "<div><h5>O.6 แผนดำเนินงาน</h5><a href='/ap.pdf'>คลิก</a></div>"
+        "<div><a href='/org.pdf'><img src='/i/o1.png' alt='O1 โครงสร้าง'></a></div>"
+        "<div><a href='/exec.html'><img src='/i/o2.png' alt='O2'></a><p>ผู้บริหาร</p></div>"
+    )
+    entries = by_code(parse_index_page(html, BASE))
+    assert urls(entries["O5"]) == ["https://www.example.go.th/plan.pdf"]
+    assert urls(entries["O6"]) == ["https://www.example.go.th/ap.pdf"]
+    assert urls(entries["O1"]) == ["https://www.example.go.th/org.pdf"]
+    assert urls(entries["O2"]) == ["https://www.example.go.th/exec.html"]

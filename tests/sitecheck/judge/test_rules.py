@@ -5,6 +5,7 @@ from __future__ import annotations
 from openita.frameworks.schema import Framework
 from openita.sitecheck.crawl.types import Link
 from openita.sitecheck.index_page import IndexEntry, IndexLink
+from openita.sitecheck.judge.site import SiteView
 
 from .test_verdict import SITE, fw, home, judge, page
 
@@ -102,3 +103,19 @@ def test_an_item_claims_the_pages_its_whole_title_names(fw: Framework) -> None:
     results = judge(fw, [home(("complaint", "ร้องเรียน")), stats])
     assert [e.url for e in results["O19"].evidence] == [SITE + "stats.png"]
     assert all(e.url != SITE + "stats.png" for e in results["O18"].evidence)
+
+
+def test_an_ita_page_that_lists_items_by_title_only_is_the_index(fw: Framework) -> None:
+    titles = {item.code: item.title for item in fw.items[:12]}
+    links = [Link(SITE + f"doc/{code}.pdf", title) for code, title in titles.items()]
+    links.append(Link(SITE + "news", "ข่าวสารล่าสุด"))
+    ita = page("governance/ita", title="การประเมินคุณธรรมและความโปร่งใส (ITA) 2568", links=links)
+    url, entries = SiteView([home(("governance/ita", "ITA")), ita], SITE).title_index(
+        2568, fw.items
+    )
+    assert url == SITE + "governance/ita"
+    assert set(entries) == set(titles)
+    assert [link.url for link in entries["O2"].links] == [SITE + "doc/O2.pdf"]
+    # A page that is not about the ITA is no index, whatever it links.
+    menu = page("sitemap", title="แผนผังเว็บไซต์", links=links)
+    assert SiteView([home(), menu], SITE).title_index(2568, fw.items) == ("", {})

@@ -1,0 +1,82 @@
+"""Which links the crawl follows: the ITA page's one hop out, download scripts in full."""
+
+from __future__ import annotations
+
+from collections import Counter
+from http.server import BaseHTTPRequestHandler
+
+import pytest
+
+from openita.sitecheck.crawl.engine import crawl
+from openita.sitecheck.crawl.settings import CrawlSettings
+from openita.sitecheck.crawl.store import MemoryStore
+from openita.sitecheck.crawl.urls import looks_like_download_script
+from tests.support import fake_dns, local_server
+
+HITS: Counter[str] = Counter()
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+
+
+def _html(title: str, links: list[str]) -> bytes:
+    anchors = "".join(f'<a href="{href}">ลิงก์ {n}</a> ' for n, href in enumerate(links))
+    return f"<html><head><title>{title}</title></head><body>{anchors}</body></html>".encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        HITS[self.path] += 1
+        host = self.headers.get("Host", "")
+        port = self.server.server_address[1]
+        other = f"http://other.example:{port}"
+        if host.startswith("other.example"):
+            body, kind = _html("ระบบภายนอก", [f"{other}/deeper"]), "text/html"
+        elif self.path == "/":
+            links = ["/ita.html", "/files.html", *(f"/calendar?m={n}" for n in range(20))]
+            body, kind = _html("หน้าแรก", links), "text/html"
+        elif self.path == "/ita.html":
+            body, kind = _html("ITA ประจำปีงบประมาณ 2568", [f"{other}/eplan"]), "text/html"
+        elif self.path == "/files.html":
+            links = [f"/download.php?id={n}" for n in range(20)]
+            body, kind = _html("เอกสารเผยแพร่", links), "text/html"
+        elif self.path.startswith("/download.php"):
+            body, kind = PDF, "application/pdf"
+        elif self.path.startswith("/calendar"):
+            body, kind = _html("ปฏิทิน", []), "text/html"
+        else:
+            body, kind = b"", "text/plain"
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch):
+    HITS.clear()
+    with local_server(Handler) as base:
+        fake_dns(monkeypatch, {"127.0.0.1": ["127.0.0.1"], "other.example": ["127.0.0.1"]})
+        yield base
+
+
+def test_download_scripts_are_told_from_calendars() -> None:
+    assert looks_like_download_script("https://a.go.th/download.php?id=2310")
+    assert looks_like_download_script("https://a.go.th/datacenter/getfile.aspx?f=9")
+    assert not looks_like_download_script("https://a.go.th/calendar?m=3")
+
+
+def test_every_file_of_a_download_script_is_fetched_but_calendars_stop(site: str) -> None:
+    summary = crawl(site + "/", CrawlSettings(allow_private=True, timeout_s=5), MemoryStore())
+    assert all(HITS[f"/download.php?id={n}"] == 1 for n in range(20))
+    assert sum(1 for path in HITS if path.startswith("/calendar")) == 12
+    assert any("/calendar" in problem for problem in summary.problems)
+
+
+def test_the_ita_page_links_are_opened_one_hop_wherever_they_point(site: str) -> None:
+    store = MemoryStore()
+    crawl(site + "/", CrawlSettings(allow_private=True, timeout_s=5), store)
+    assert HITS["/eplan"] == 1  # on another host, linked from the ITA page
+    assert HITS["/deeper"] == 0  # and not followed further
