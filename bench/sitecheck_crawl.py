@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -75,6 +76,15 @@ def crawl_settings(args: argparse.Namespace, *, pictures: bool = False) -> Any:
     return CrawlSettings(**{k: v for k, v in wanted.items() if k in names})
 
 
+def _readers() -> dict[str, Any]:
+    """Peak RSS of the document-reading processes (the largest one) and how many there were:
+    the crawl's memory is its own plus theirs."""
+    from openita.sitecheck.crawl.engine import DocumentReaders
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"reader_processes": DocumentReaders(0).processes, "reader_rss_mib": round(peak, 1)}
+
+
 def _count(pages: list[Any]) -> dict[str, int]:
     fetched = [p for p in pages if p.outcome != "robots" and p.status is not None]
     return {
@@ -94,7 +104,12 @@ def worker_crawl(args: argparse.Namespace) -> dict[str, Any]:
     began = time.monotonic()
     summary = crawl(args.url, crawl_settings(args), store)
     seconds = time.monotonic() - began
-    return {**_count(store.pages), "seconds": round(seconds, 3), "stopped_by": summary.stopped_by}
+    return {
+        **_count(store.pages),
+        **_readers(),
+        "seconds": round(seconds, 3),
+        "stopped_by": summary.stopped_by,
+    }
 
 
 def worker_check(args: argparse.Namespace) -> dict[str, Any]:
@@ -116,6 +131,7 @@ def worker_check(args: argparse.Namespace) -> dict[str, Any]:
     crawl_s = (last_page[0] or began) - began
     return {
         **_count(store.pages),
+        **_readers(),
         "seconds": round(seconds, 3),
         "crawl_seconds": round(crawl_s, 3),
         "judge_seconds": round(seconds - crawl_s, 3),
@@ -187,9 +203,12 @@ def _start_server(site: Path) -> tuple[subprocess.Popen[str], str]:
 def _row(name: str, r: dict[str, Any], crawl_s: float) -> str:
     fetched = r["pages"] + r["documents"]
     rate = fetched / crawl_s if crawl_s else 0.0
+    # Ours reads documents in worker processes: their peak (the largest, times their
+    # number: an upper bound) is added to the crawl process's own.
+    rss = r["peak_rss_mib"] + r.get("reader_processes", 0) * r.get("reader_rss_mib", 0)
     return (
         f"{name:24s} {r['pages']:6d} {r['documents']:5d} {r['bytes'] / 1e6:7.1f} "
-        f"{crawl_s:8.2f} {rate:8.1f} {r['process_seconds']:9.2f} {r['peak_rss_mib']:9.1f}"
+        f"{crawl_s:8.2f} {rate:8.1f} {r['process_seconds']:9.2f} {rss:9.1f}"
     )
 
 

@@ -15,13 +15,18 @@ progress from the caller's thread, so a Django store can write to the database.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
+import os
 import queue
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 
 from . import ocr
 from .documents import DocumentLimits, detect_kind, read_document
@@ -30,7 +35,7 @@ from .parse import decode_html, is_ita_page, parse_html
 from .politeness import HostSlots, Robots, fetch_with_retries
 from .settings import CrawlSettings
 from .store import MemoryStore, Store
-from .types import CrawlSummary, StoredPage
+from .types import CrawlSummary, Document, StoredPage
 from .urls import (
     canonical,
     download_url,
@@ -42,6 +47,40 @@ from .urls import (
 )
 
 Progress = Callable[[int, int], None]
+
+
+class DocumentReaders:
+    """Documents are read in worker processes: pdfminer is pure Python and holds the GIL, so
+    threads would leave the second core idle and slow the crawl loop down. The pool starts
+    with the first document ("spawn": the crawl runs in a thread, where fork is unsafe);
+    when processes cannot be had, documents are read in a thread."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes if processes > 0 else min(4, os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+        self.broken = self.processes < 2
+
+    async def read(
+        self, body: bytes, content_type: str, url: str, limits: DocumentLimits
+    ) -> Document:
+        if not self.broken:
+            try:
+                if self.pool is None:
+                    self.pool = ProcessPoolExecutor(self.processes, get_context("spawn"))
+                loop = asyncio.get_running_loop()
+                call = functools.partial(
+                    read_document, body, content_type=content_type, url=url, limits=limits
+                )
+                return await loop.run_in_executor(self.pool, call)
+            except (BrokenProcessPool, OSError):
+                self.broken = True
+        return await asyncio.to_thread(
+            read_document, body, content_type=content_type, url=url, limits=limits
+        )
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass(order=True)
@@ -73,6 +112,7 @@ class _Crawl:
     async def run(self, start_url: str, extra_urls: Iterable[str]) -> CrawlSummary:
         began = time.monotonic()
         self.fetcher = Fetcher(self.settings)
+        self.readers = DocumentReaders(self.settings.document_processes)
         self.robots = Robots(self.fetcher, self.settings.user_agent)
         self.slots = HostSlots(self.settings)
         self._offer(start_url, 0, "", "")
@@ -86,6 +126,7 @@ class _Crawl:
                 worker.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
             await self.fetcher.close()
+            self.readers.close()
         self.summary.duration_s = round(time.monotonic() - began, 3)
         return self.summary
 
@@ -239,10 +280,9 @@ class _Crawl:
         if page.outcome == "too_large":
             page.detail = f"{page.detail}; document not read"
             return
-        document = await asyncio.to_thread(
-            read_document, fetched.body, content_type=fetched.content_type,
-            url=fetched.final_url, limits=self.doc_limits,
-        )  # fmt: skip
+        document = await self.readers.read(
+            fetched.body, fetched.content_type, fetched.final_url, self.doc_limits
+        )
         self.summary.documents_read += 1
         page.title, page.text = document.title or fetched.filename, document.text
         if not document.ok:

@@ -41,6 +41,7 @@ class CrawlSettings:
     obey_robots: bool = True
     allow_private: bool = False  # tests only: lets the crawler reach 127.0.0.1
     read_documents: bool = True
+    document_processes: int = 0  # processes reading documents; 0: one a core (at most 4)
     # Pictures inside pages (a No Gift announcement posted as an image, an infographic of
     # complaint statistics) read by OCR, at most this many per crawl and per page; 0: none.
     max_page_images: int = 30

@@ -80,3 +80,36 @@ def test_the_ita_page_links_are_opened_one_hop_wherever_they_point(site: str) ->
     crawl(site + "/", CrawlSettings(allow_private=True, timeout_s=5), store)
     assert HITS["/eplan"] == 1  # on another host, linked from the ITA page
     assert HITS["/deeper"] == 0  # and not followed further
+
+
+def _docx(text: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("processes", [2, 1])
+def test_documents_are_read_in_worker_processes_or_else_in_a_thread(processes: int) -> None:
+    import asyncio
+
+    from openita.sitecheck.crawl.documents import DocumentLimits
+    from openita.sitecheck.crawl.engine import DocumentReaders
+
+    readers = DocumentReaders(processes)
+    body = _docx("แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2568")
+
+    async def read() -> object:
+        return await readers.read(body, "", "https://a.go.th/plan.docx", DocumentLimits())
+
+    try:
+        document = asyncio.run(read())
+    finally:
+        readers.close()
+    assert document.ok and "ป้องกันการทุจริต" in document.text  # type: ignore[attr-defined]
+    assert (readers.pool is not None) == (processes > 1)
