@@ -1,6 +1,9 @@
 """Verdict accuracy of the site pre-check on the fixture sites, against their truth files.
 
-    .venv/bin/python bench/sitecheck_accuracy.py [SITE ...] [--verbose]
+    .venv/bin/python bench/sitecheck_accuracy.py [SITE ...] [--holdout] [--verbose]
+
+Without SITE, the development sites; with --holdout, the hold-out sites (built without
+reading the checker's rules; see tests/sitecheck/sites/__init__.py).
 
 Serves each fixture site of tests/sitecheck/sites locally (no network: host names resolve to
 127.0.0.1 through a patched resolver), runs the whole check and prints, per site and in all,
@@ -23,7 +26,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 from openita.frameworks.schema import load_yaml
 from openita.sitecheck.crawl.settings import CrawlSettings
 from openita.sitecheck.run import check_site
-from tests.sitecheck.sites import SITES, dns_table, load_truth, serve
+from tests.sitecheck.sites import HOLDOUT_SITES, SITES, dns_table, load_truth, serve
 
 FRAMEWORKS = Path(__file__).resolve().parent.parent / "openita" / "frameworks" / "data"
 
@@ -71,7 +74,8 @@ def run_site(name: str, verbose: bool) -> tuple[int, int, Counter[tuple[str, str
 
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
-    names = [a for a in argv if not a.startswith("--")] or list(SITES)
+    default = HOLDOUT_SITES if "--holdout" in argv else SITES
+    names = [a for a in argv if not a.startswith("--")] or list(default)
     total_right = total = 0
     confusion: Counter[tuple[str, str]] = Counter()
     for name in names:

@@ -19,7 +19,23 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
 - ``wiangsing``: โรงพยาบาลเวียงสิงห์ จังหวัดสิงห์คำ, a provincial hospital whose ITA page is a
   two-level list by indicator (codes "O1", "o 2", "(O3)", "O๔"), links to its own /ita2568/
   folder, last year's folder and a Drive-style host, items only described, a dead link, a
-  document host refusing connections, an "อยู่ระหว่างปรับปรุง" page, an online queue booking.
+  document host refusing connections, an "อยู่ระหว่างปรับปรุง" page, an online queue booking;
+- ``nongbua``: องค์การบริหารส่วนตำบลหนองบัวทอง (ita-2569), a CMS-template site with an ITA
+  table like seed 001, uploads with meaningless names, สขร.1 summaries in PDF and Excel;
+- ``dcraft``: กรมพัฒนาฝีมือช่างชุมชน (ita-2568), an ITA page whose codes lead to one page per
+  item holding the documents (a dead one, an empty one);
+- ``lamnamsai``: สพป.ลำน้ำใส เขต ๒ (ita-2569), an ITA grid of picture buttons (codes only in
+  alt text), Drive viewers, a scanned image-only announcement;
+- ``phuphaek``: สถานีตำรวจภูธรภูแพะ (ita-2568), WordPress posts embedding documents in iframes;
+- ``khaokaew``: เทศบาลตำบลเขาแก้ว (ita-2569), an accordion index ("O1 :", "ข้อ O5", "O.10")
+  repeating the rubric, links to national systems that do not resolve;
+- ``ssjphrai``: สำนักงานสาธารณสุขจังหวัดไพรวัลย์ (ita-2568), an old PHP site whose files come
+  through ``download.php?id=`` and short links;
+- ``aotks``: องค์การตลาดกลางสินค้าเกษตร (ita-2569), a state enterprise whose ITA page lists
+  items by title only, procurement files on a subdomain.
+
+Sites were measured at first sight, then used to fix generic rules: a site measured once is
+no longer unseen (the figures of each round are in docs/sitecheck.md).
 
 ``serve(name)`` runs one (see ``server.py``); ``load_truth(name)`` gives what a careful
 assessor concludes for every item of the framework (``truth/<name>.yaml``).
