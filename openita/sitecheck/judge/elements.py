@@ -31,6 +31,7 @@ _NUMBERED = re.compile(r"\(\s*\d+\s*\)\s*(.+)$")
 _SHARED_WEIGHT = 0.5
 _ENOUGH = 0.5  # share of an element's (weighted) distinctive words the evidence must show
 _PARENS = re.compile(r"\([^)]*\)")
+_EXAMPLES = "เช่น"
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,13 @@ def _words_found(element_text: str, text: str, shared: frozenset[str] = frozense
     main = _PARENS.sub(" ", phrase).strip()
     if not main:
         return _phrase_found(phrase, text, shared)
+    if _EXAMPLES in main:
+        # "ช่องทางให้บริการ เช่น สถานที่ ส่วนงานที่รับผิดชอบ E-Service": the words before
+        # "เช่น" say what is asked, and any one example shows it.
+        asked, examples = main.split(_EXAMPLES, 1)
+        shown, _generic = _phrase_words(examples)
+        if _phrase_found(asked, text, shared) or any(_any(group, text) for group in shown):
+            return True
     # "(บริการหรือภารกิจใด)" explains the words before it: either says the element is there.
     return _phrase_found(main, text, shared) or (
         len(aside) > 3 and _phrase_found(aside, text, shared)

@@ -119,3 +119,16 @@ def test_an_ita_page_that_lists_items_by_title_only_is_the_index(fw: Framework) 
     # A page that is not about the ITA is no index, whatever it links.
     menu = page("sitemap", title="แผนผังเว็บไซต์", links=links)
     assert SiteView([home(), menu], SITE).title_index(2568, fw.items) == ("", {})
+
+
+def test_any_one_example_after_such_as_shows_the_detail() -> None:
+    from openita.frameworks.schema import Element
+    from openita.lib.thaitext import fold
+    from openita.sitecheck.judge.elements import check
+
+    element = Element(text="มีรายละเอียดของแต่ละงาน (4) ช่องทางให้บริการ เช่น สถานที่ "
+                           "ส่วนงานที่รับผิดชอบ E-Service One Stop Service")  # fmt: skip
+    place = fold("ยื่นคำขอได้ที่ ห้องเวชระเบียน ชั้น 1 (สถานที่ให้บริการ)")
+    assert check(element, place, reachable=True, period_ok=None).found
+    nothing = fold("ขั้นตอนการขอสำเนาเวชระเบียน 1. กรอกแบบคำขอ 2. ชำระค่าธรรมเนียม")
+    assert not check(element, nothing, reachable=True, period_ok=None).found
