@@ -97,6 +97,7 @@ def _docx(text: str) -> bytes:
 @pytest.mark.parametrize("processes", [2, 1])
 def test_documents_are_read_in_worker_processes_or_else_in_a_thread(processes: int) -> None:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from openita.sitecheck.crawl.documents import DocumentLimits
     from openita.sitecheck.crawl.engine import DocumentReaders
@@ -107,9 +108,12 @@ def test_documents_are_read_in_worker_processes_or_else_in_a_thread(processes: i
     async def read() -> object:
         return await readers.read(body, "", "https://a.go.th/plan.docx", DocumentLimits())
 
-    try:
-        document = asyncio.run(read())
-    finally:
-        readers.close()
+    # A loop of its own in a thread of its own, as the crawl runs (the browser tests may
+    # leave an event loop running in this thread).
+    with ThreadPoolExecutor(1) as runner:
+        try:
+            document = runner.submit(lambda: asyncio.run(read())).result()
+        finally:
+            readers.close()
     assert document.ok and "ป้องกันการทุจริต" in document.text  # type: ignore[attr-defined]
     assert (readers.pool is not None) == (processes > 1)
