@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
 
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -181,7 +181,7 @@ def _own_text(tree: LexborHTMLParser) -> str:
 
 
 _MAP_URL = re.compile(
-    r"google\.[a-z.]+/maps|maps\.google|goo\.gl/maps|maps\.app\.goo\.gl|openstreetmap"
+    r"google\.[a-z.]+(?::\d+)?/maps|maps\.google|goo\.gl/maps|maps\.app\.goo\.gl|openstreetmap"
 )
 
 
@@ -290,9 +290,27 @@ def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
         for node in tree.css(f"{tag}[{attribute}]"):
             url = resolve(node.attributes.get(attribute) or "", base)
             text = _link_text(node)
-            if url and (url, text) not in seen:
-                seen[(url, text)] = Link(url=url, text=text)
+            # A PDF shown in a viewer ("…/pdfjs/web/viewer.php?file=…/plan.pdf") is the file.
+            for target in (url, _viewed_file(url)):
+                if target and (target, text) not in seen:
+                    seen[(target, text)] = Link(url=target, text=text)
     return list(seen.values())
+
+
+_VIEWED = re.compile(r"\.(?:pdf|docx?|xlsx?)$", re.IGNORECASE)
+
+
+def _viewed_file(url: str) -> str:
+    """The document a viewer page shows, from its ``file=`` (or ``url=``/``src=``) query."""
+    if not url or "?" not in url:
+        return ""
+    query = parse_qs(urlsplit(url).query)
+    for name in ("file", "url", "src"):
+        for value in query.get(name, ()):
+            target = urljoin(url, value.strip())
+            if target.startswith(("http://", "https://")) and _VIEWED.search(urlsplit(target).path):
+                return urldefrag(target)[0]
+    return ""
 
 
 def _link_text(node: LexborNode) -> str:

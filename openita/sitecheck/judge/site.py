@@ -96,6 +96,8 @@ class PageView:
     def failure(self) -> str:
         """Why the page cannot serve as evidence ("" when it can)."""
         page = self.page
+        if page.kind == "image" and page.outcome in ("unreadable", "ok") and not page.text:
+            return ""  # a picture OCR cannot read still opens: the assessor reads it
         if page.outcome in FAILED or page.outcome == "unreadable":
             return f"{page.outcome} ({page.detail})"
         readable = page.kind == "html" or page.kind in DOCUMENT_KINDS

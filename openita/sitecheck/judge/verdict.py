@@ -15,7 +15,8 @@ from openita.frameworks.schema import Element, Framework, Item
 from openita.lib.thaidate import fill_year_placeholders
 from openita.lib.thaitext import excerpt, fold, normalize_for_match
 from openita.lib.thaiyears import fiscal_years_of
-from openita.sitecheck.crawl.urls import looks_like_document
+from openita.sitecheck.crawl.settings import DOCUMENT_HOSTS
+from openita.sitecheck.crawl.urls import looks_like_document, on_hosts
 from openita.sitecheck.index_page import IndexEntry
 from openita.sitecheck.report import Evidence, ItemResult
 
@@ -169,11 +170,14 @@ def _scoped(item: Item, good: list[PageView]) -> dict[int, str]:
 
 
 def _documents(view: PageView, site: SiteView) -> list[PageView]:
-    """The documents a page links to, read or not (a dead link to a PDF is one)."""
+    """The documents a page links to, read or not (a dead link to a PDF is one, and so is a
+    Drive file behind a sign-in)."""
     return [
         c
         for c in site.children(view)
-        if c.page.kind in DOCUMENT_KINDS or looks_like_document(c.page.url)
+        if c.page.kind in DOCUMENT_KINDS
+        or looks_like_document(c.page.url)
+        or on_hosts(c.page.url, DOCUMENT_HOSTS)
     ]
 
 

@@ -117,3 +117,15 @@ def test_documents_are_read_in_worker_processes_or_else_in_a_thread(processes: i
             readers.close()
     assert document.ok and "ป้องกันการทุจริต" in document.text  # type: ignore[attr-defined]
     assert (readers.pool is not None) == (processes > 1)
+
+
+def test_a_document_shown_in_a_viewer_is_linked_as_the_file_itself() -> None:
+    from openita.sitecheck.crawl.parse import parse_html
+
+    html = (
+        '<iframe src="/wp-content/plugins/pdfjs/web/viewer.php?file=/uploads/manual.pdf'
+        '&amp;download=true"></iframe><a href="/search?q=plan.pdf">ค้นหา</a>'
+    )
+    urls = [link.url for link in parse_html(html, "https://a.go.th/?p=1244").links]
+    assert "https://a.go.th/uploads/manual.pdf" in urls
+    assert "https://a.go.th/plan.pdf" not in urls  # a search query is no viewer
