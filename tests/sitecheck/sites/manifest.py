@@ -14,7 +14,13 @@ A site folder holds:
   encodings, traps), so that no other URL reaches them;
 - ``docs.yaml``: the documents (PDF, DOCX, XLSX) as block lists; PDFs are rendered once by
   ``builder.py`` into ``static/`` and committed, DOCX and XLSX are built when served;
-- ``static/``: committed files served as they are (PDFs, images, the corrupt PDF).
+- ``static/``: committed files served as they are (PDFs, images, the corrupt PDF);
+- ``hosts/<host name>/``: pages and files of another host of kind ``pages`` (a Google Sites
+  ITA page, a subdomain), looked up like ``pages/`` and served as they are (no layout).
+
+Routes are keyed by path (``/a``, ``/a?b=1``) on the site, or ``//host/path`` on another host
+(checked before the host's own kind). A route with ``attachment: true`` sends
+``Content-Disposition: attachment`` with its ``filename``, as download scripts do.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from urllib.parse import urlsplit
 import yaml
 
 SITES_DIR = Path(__file__).resolve().parent
-HOST_KINDS = ("drive", "drive_content", "google_login", "social", "google_forms")
+HOST_KINDS = ("drive", "drive_content", "google_login", "social", "google_forms", "pages")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from tests.support import local_server
 
@@ -116,14 +116,25 @@ def _inside(root: Path, relative: str) -> Path | None:
     return None
 
 
-def _page_file(site: Site, path: str) -> Path | None:
+def _page_file(root: Path, path: str) -> Path | None:
     stem = path.strip("/")
     names = [f"{stem}/index.html", f"{stem}.html", stem] if stem else ["index.html"]
     for name in names:
-        found = _inside(site.folder / "pages", name)
+        found = _inside(root, name)
         if found:
             return found
     return None
+
+
+def _other_pages(served: ServedSite, host: str, path: str) -> Response:
+    """A host of kind ``pages``: its files under ``hosts/<host>/``, served as they are."""
+    root = served.site.folder / "hosts" / host
+    found = _page_file(root, path)
+    if found is None:
+        return not_found()
+    if found.suffix in ("", ".html"):
+        return render_page(served.site, found.read_text(encoding="utf-8"), served, served.port)
+    return Response(content_type=content_type_for(found.name), body=found.read_bytes())
 
 
 def _content(served: ServedSite, route: Route) -> Response:
@@ -144,6 +155,11 @@ def _content(served: ServedSite, route: Route) -> Response:
         response = not_found(site.title)
     if route.status != 200:
         response.status = route.status
+    if route.options.get("attachment"):
+        name = str(route.options.get("filename") or route.file or route.doc)
+        response.headers["Content-Disposition"] = (
+            f"attachment; filename*=UTF-8''{quote(name)}"
+        )
     return response
 
 
@@ -179,7 +195,7 @@ def _main_host(served: ServedSite, path: str, query: str, seen: int) -> Response
     doc = site.doc_at(path)
     if doc is not None:
         return Response(content_type=doc.content_type, body=doc_bytes(site.folder, doc))
-    page = _page_file(site, path)
+    page = _page_file(site.folder / "pages", path)
     if page is not None:
         return render_page(site, page.read_text(encoding="utf-8"), served, served.port)
     static = _inside(site.folder / "static", path.lstrip("/")) if path.strip("/") else None
@@ -197,7 +213,15 @@ def dispatch(served: ServedSite, host: str, raw_path: str, seen: int) -> Respons
     if host in MAIN_HOSTS:
         return _main_host(served, path, query, seen)
     kind = served.site.hosts.get(host)
+    routes = served.site.routes
+    route = (routes.get(f"//{host}{path}?{query}") if query else None) or routes.get(
+        f"//{host}{path}"
+    )
+    if route is not None and kind is not None:
+        return _route_response(served, route, query, seen)
     url = f"http://{host}:{served.port}{raw_path}"
+    if kind == "pages":
+        return _other_pages(served, host, path)
     if kind == "drive":
         return hosts.drive(served.site, path, query, url, served.port)
     if kind == "drive_content":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import httpx
 import pytest
@@ -425,6 +425,8 @@ def test_download_script_and_short_links(site: ServedSite, client: httpx.Client)
             assert route.options["attachment"] is True, key
             assert route.options["filename"] == doc.filename, key
             assert route.options["filename"].endswith(f".{doc.kind}"), key
+            disposition = response.headers["content-disposition"]
+            assert disposition == f"attachment; filename*=UTF-8''{quote(doc.filename)}", key
             assert re.fullmatch(r"/download\.php\?id=\d+", key), key  # no file extension
         else:
             assert response.status_code in (200, 404), key
