@@ -157,9 +157,7 @@ def _content(served: ServedSite, route: Route) -> Response:
         response.status = route.status
     if route.options.get("attachment"):
         name = str(route.options.get("filename") or route.file or route.doc)
-        response.headers["Content-Disposition"] = (
-            f"attachment; filename*=UTF-8''{quote(name)}"
-        )
+        response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     return response
 
 
