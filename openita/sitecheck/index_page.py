@@ -38,6 +38,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from openita.lib.itemcodes import ItemCodeError, normalize_item_code
 from openita.lib.thaitext import normalize_for_match
+from openita.sitecheck.crawl.urls import unwrap
 
 __all__ = ["IndexEntry", "IndexLink", "looks_like_index", "parse_index_page"]
 
@@ -265,7 +266,7 @@ def _resolve(href: str, base_url: str) -> str:
     url, _fragment = urldefrag(urljoin(base_url, href))
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return ""
-    return url
+    return unwrap(url)
 
 
 def _menu_path(nodes: list[LexborNode]) -> str:

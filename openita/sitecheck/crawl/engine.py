@@ -6,7 +6,9 @@
 3. HTML is parsed for text and links; documents are read in a thread (they are slow).
 4. Every page goes to the store; on-site HTML pages queue their links one click deeper.
    Links to document hosts (Google Drive…) or to files elsewhere are fetched one hop and
-   not followed further. Limits on pages, depth, bytes and query variants end the walk.
+   not followed further, except the agency's ITA pages kept on another host (a Google
+   Sites page linked from the agency's site that lists the items): those are walked like
+   the agency's own pages. Limits on pages, depth, bytes and query variants end the walk.
 
 The asyncio loop runs in its own thread; ``crawl`` hands pages to the store and reports
 progress from the caller's thread, so a Django store can write to the database.
@@ -92,6 +94,7 @@ class _Job:
     via_text: str = field(compare=False, default="")
     offsite: bool = field(compare=False, default=False)
     embedded: bool = field(compare=False, default=False)
+    adopted: bool = field(compare=False, default=False)  # under an adopted ITA prefix
 
 
 class _Crawl:
@@ -108,6 +111,7 @@ class _Crawl:
         self.seq = itertools.count()
         self.doc_limits = DocumentLimits()
         self.images_left = settings.max_page_images if settings.read_documents else 0
+        self.adopted: list[str] = []  # URL prefixes of the agency's ITA pages elsewhere
 
     async def run(self, start_url: str, extra_urls: Iterable[str]) -> CrawlSummary:
         began = time.monotonic()
@@ -145,6 +149,8 @@ class _Crawl:
         if not url.startswith(("http://", "https://")):
             return False
         onsite = on_hosts(url, self.hosts)
+        adopted = not onsite and any(_under(url, prefix) for prefix in self.adopted)
+        onsite = onsite or adopted
         offsite_ok = on_hosts(url, self.settings.document_hosts) or looks_like_document(url)
         if not onsite and not offsite_ok and not force_one_hop:
             return False
@@ -174,7 +180,8 @@ class _Crawl:
             if self.variants[key] > limit:
                 return False
         self.depth_of[url] = depth
-        job = _Job(depth, next(self.seq), url, parent, text, offsite=not onsite, embedded=embedded)
+        job = _Job(depth, next(self.seq), url, parent, text, offsite=not onsite,
+                   embedded=embedded, adopted=adopted)  # fmt: skip
         self.queue.put_nowait(job)
         return True
 
@@ -202,7 +209,8 @@ class _Crawl:
         job.depth = self.depth_of.get(job.url, job.depth)
         # Links the agency gives to document hosts are opened like an assessor opens
         # them, so robots.txt applies to the agency's own site only.
-        if settings.obey_robots and not job.offsite and not await self.robots.allowed(job.url):
+        own = not job.offsite and not job.adopted
+        if settings.obey_robots and own and not await self.robots.allowed(job.url):
             self.emit(self._page(job, None, outcome="robots", detail="disallowed by robots.txt"))
             return None
         self.summary.pages_fetched += 1
@@ -214,13 +222,17 @@ class _Crawl:
         await self._read(page, fetched)
         if job.embedded and (page.kind != "image" or page.outcome != "ok" or not page.text):
             return None  # a picture without text (a photo) or a broken one says nothing
+        ita = page.kind == "html" and is_ita_page(page.title, page.headings)
+        if job.offsite and page.outcome == "ok" and self._adopt(job, page, ita):
+            job.offsite = page.offsite = False
         self.emit(page)
         if page.kind == "html" and not job.offsite and page.outcome == "ok":
             # The agency's ITA page (by its title, when it lists items without codes) is
             # opened like the index: every link one hop, wherever it points.
-            ita = is_ita_page(page.title, page.headings)
+            # A link named after the ITA ("ITA 2568" on a banner) is opened wherever it goes.
             for link in page.links:
-                self._offer(link.url, job.depth + 1, page.final_url, link.text, force_one_hop=ita)
+                named = ita or is_ita_page(link.text, [])
+                self._offer(link.url, job.depth + 1, page.final_url, link.text, force_one_hop=named)
             # The agency's own ITA index page names its evidence: open every such link one
             # hop, wherever it points, as the assessors will.
             for entry in page.index:
@@ -229,6 +241,27 @@ class _Crawl:
                                 force_one_hop=True)  # fmt: skip
             self._offer_images(job, page)
         return None
+
+    def _adopt(self, job: _Job, page: StoredPage, ita: bool) -> bool:
+        """Whether an HTML page elsewhere, linked from the agency's own page, is the agency's
+        ITA page kept on another host (many keep it on Google Sites): it lists the items by
+        code or says it is about the ITA, and it links back to the agency's site or to
+        files on document hosts. Its address becomes a prefix whose pages are walked like the
+        agency's own (the sub-pages of such a site hold the item links)."""
+        if page.kind != "html" or not job.parent or not on_hosts(job.parent, self.hosts):
+            return False
+        if not page.index and not ita:
+            return False
+        # The national ITA pages, which list the items too, never link back to the agency.
+        own = sum(1 for link in page.links if on_hosts(link.url, self.hosts))
+        shared = sum(1 for link in page.links if on_hosts(link.url, self.settings.document_hosts))
+        if not own and shared < _ADOPT_MIN_LINKS:
+            return False
+        prefix = canonical(page.final_url).split("?", 1)[0].rstrip("/")
+        if prefix.count("/") < 3:  # the whole host: its start page
+            prefix += "/"
+        self.adopted.append(prefix)
+        return True
 
     def _offer_images(self, job: _Job, page: StoredPage) -> None:
         """Pictures in the page's content are read by OCR, while the crawl's budget lasts."""
@@ -289,6 +322,15 @@ class _Crawl:
             page.outcome, page.detail = "unreadable", document.note
         elif document.note:
             page.detail = f"{page.detail}; {document.note}"
+
+
+_ADOPT_MIN_LINKS = 3
+
+
+def _under(url: str, prefix: str) -> bool:
+    """Whether url is the page at prefix or below it."""
+    url = url.split("?", 1)[0]
+    return url == prefix or url.startswith(prefix if prefix.endswith("/") else prefix + "/")
 
 
 def crawl(

@@ -17,6 +17,7 @@ from openita.lib.thaitext import normalize, squash_spaces
 from openita.sitecheck.index_page import IndexEntry, looks_like_index, parse_index_page
 
 from .types import Channel, Link
+from .urls import unwrap
 
 MAX_TEXT_CHARS = 150_000
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-zA-Z0-9_-]+)", re.IGNORECASE)
@@ -279,7 +280,9 @@ def resolve(href: str, base_url: str) -> str:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return ""
-    return url if scheme in ("http", "https", "mailto", "tel") else ""
+    if scheme in ("http", "https"):
+        return unwrap(url)
+    return url if scheme in ("mailto", "tel") else ""
 
 
 def _links(tree: LexborHTMLParser, base: str) -> list[Link]:

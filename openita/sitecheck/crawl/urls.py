@@ -42,6 +42,33 @@ def canonical(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
 
 
+# Link wrappers that show a "you are leaving" page instead of redirecting: Google Sites and
+# Google Docs write external links as google.com/url?q=…, Facebook as l.facebook.com/l.php?u=….
+_WRAPPERS = {
+    ("www.google.com", "/url"): ("q", "url"),
+    ("google.com", "/url"): ("q", "url"),
+    ("l.facebook.com", "/l.php"): ("u",),
+    ("lm.facebook.com", "/l.php"): ("u",),
+}
+
+
+def unwrap(url: str) -> str:
+    """The target of a link wrapper (``https://www.google.com/url?q=TARGET&sa=D``), or url."""
+    try:
+        parts = urlsplit(url)
+        keys = _WRAPPERS.get(((parts.hostname or "").lower(), parts.path))
+    except ValueError:
+        return url
+    if keys is None:
+        return url
+    params = parse_qs(parts.query)
+    for key in keys:
+        target = (params.get(key) or [""])[0]
+        if target.lower().startswith(("http://", "https://")):
+            return target
+    return url
+
+
 def host_of(url: str) -> str:
     try:
         return (urlsplit(url).hostname or "").lower()

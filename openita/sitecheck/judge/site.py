@@ -197,23 +197,40 @@ class SiteView:
         Agencies keep one index page per year; the page naming the most of the framework's
         codes wins, and one that names the fiscal year beats one that names another year.
         """
-        best: tuple[tuple[int, int], PageView] | None = None
+        ranked: list[tuple[tuple[int, int], PageView]] = []
         for view in self.views:
-            if not view.page.index:
+            if not view.page.index or view.page.offsite:  # the agency's (adopted ones too)
                 continue
             found = {e.code for e in view.page.index} & codes
             years = fiscal_years_of(" ".join([view.page.title, *view.page.headings[:3]]))
             fits = 2 if fiscal_year in years else (0 if years else 1)
-            key = (fits, len(found))
-            if best is None or key > best[0]:
-                best = (key, view)
-        if best is None:
+            ranked.append(((fits, len(found)), view))
+        if not ranked:
             return "", {}
+        ranked.sort(key=lambda pair: pair[0], reverse=True)
+        best = ranked[0][1]
+        # An index split over pages (one per indicator, on Google Sites and the like): the
+        # pages linked with the best one, of no other year, fill in the codes it lacks.
+        parts = [best] + [
+            view for key, view in ranked[1:] if key[0] >= 1 and self._linked(best, view)
+        ]
         entries: dict[str, IndexEntry] = {}
-        for entry in best[1].page.index:
-            if entry.code in codes and entry.code not in entries:
-                entries[entry.code] = entry
-        return best[1].page.final_url, entries
+        for view in parts:
+            for entry in view.page.index:
+                if entry.code in codes and entry.code not in entries:
+                    entries[entry.code] = entry
+        return best.page.final_url, entries
+
+    def _linked(self, one: PageView, other: PageView) -> bool:
+        """Whether two pages link to each other or share the page that links them."""
+        a, b = canonical(one.page.final_url), canonical(other.page.final_url)
+        if any(canonical(link.url) == b for link in one.page.links):
+            return True
+        if any(canonical(link.url) == a for link in other.page.links):
+            return True
+        return bool(one.page.parent) and canonical(one.page.parent) == canonical(
+            other.page.parent or "-"
+        )
 
     def title_index(self, fiscal_year: int, items: list[Item]) -> tuple[str, dict[str, IndexEntry]]:
         """An ITA page that lists the items by their titles only ("ข้อมูลผู้บริหาร" as a

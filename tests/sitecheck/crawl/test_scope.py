@@ -129,3 +129,108 @@ def test_a_document_shown_in_a_viewer_is_linked_as_the_file_itself() -> None:
     urls = [link.url for link in parse_html(html, "https://a.go.th/?p=1244").links]
     assert "https://a.go.th/uploads/manual.pdf" in urls
     assert "https://a.go.th/plan.pdf" not in urls  # a search query is no viewer
+
+
+OTHER_HITS: Counter[str] = Counter()
+
+
+def _page(title: str, links: list[tuple[str, str]]) -> bytes:
+    anchors = "".join(f'<a href="{href}">{text}</a> ' for href, text in links)
+    return f"<html><head><title>{title}</title></head><body>{anchors}</body></html>".encode()
+
+
+class SplitIta(BaseHTTPRequestHandler):
+    """An agency whose ITA pages live on another host (as on Google Sites): a hub page and
+    one page per indicator under the same address, next to a national ITA page that is
+    about the ITA but is not the agency's, and a banner to a blog."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        host = self.headers.get("Host", "").split(":")[0]
+        port = self.server.server_address[1]
+        OTHER_HITS[f"//{host}{self.path}"] += 1
+        agency = f"http://127.0.0.1:{port}"
+        sites, nacc = f"http://sites.google.com:{port}", f"http://nacc.example:{port}"
+        ita = f"{sites}/view/agency-ita2568"
+        pages = {
+            ("127.0.0.1", "/"): ("หน้าแรก", [
+                (ita, "ศูนย์ข้อมูล"), (f"{nacc}/ita", "ITA ป.ป.ช."),
+                (f"http://blog.example:{port}/ita-2568", "ITA 2568"),
+                (f"http://blog.example:{port}/travel", "ท่องเที่ยว"),
+            ]),
+            ("sites.google.com", "/view/agency-ita2568"): (
+                "ITA 2568 องค์การบริหารส่วนตำบลทดสอบ", [
+                    (f"{ita}/o1-o10", "O1-O10"), (f"{ita}/o11-o20", "O11-O20"),
+                    (f"{sites}/view/another-agency", "เครือข่าย"),
+                    (f"{agency}/about.html", "O1"), (f"{agency}/files/a.pdf", "O2"),
+                    (f"{agency}/files/b.pdf", "O3"),
+                ],
+            ),
+            ("sites.google.com", "/view/agency-ita2568/o1-o10"): ("O1-O10", [
+                (f"{agency}/files/plan.pdf", "แผน"),
+                (f"{sites}/view/another-agency/deep", "อื่น"),
+            ]),
+            ("sites.google.com", "/view/agency-ita2568/o11-o20"): ("O11-O20", []),
+            ("sites.google.com", "/view/another-agency"): ("ITA", [(f"{sites}/view/x", "x")]),
+            ("nacc.example", "/ita"): ("ITA การประเมินคุณธรรม", [
+                (f"{nacc}/a", "a"), (f"{nacc}/b", "b"), (f"{nacc}/c", "c"),
+            ]),
+            ("blog.example", "/ita-2568"): ("หน้าหลัก", []),
+        }  # fmt: skip
+        if self.path.endswith(".pdf"):
+            body, kind = PDF, "application/pdf"
+        elif (host, self.path) in pages:
+            body, kind = _page(*pages[(host, self.path)]), "text/html"
+        else:
+            body, kind = b"", "text/plain"
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_the_agencys_ita_pages_on_another_host_are_walked_like_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    OTHER_HITS.clear()
+    names = ("127.0.0.1", "sites.google.com", "nacc.example", "blog.example")
+    with local_server(SplitIta) as base:
+        fake_dns(monkeypatch, {name: ["127.0.0.1"] for name in names})
+        store = MemoryStore()
+        crawl(base + "/", CrawlSettings(allow_private=True, timeout_s=5), store)
+    # The agency's ITA hub is adopted: its sub-pages are fetched and their links opened.
+    for path in ("/view/agency-ita2568/o1-o10", "/view/agency-ita2568/o11-o20"):
+        assert OTHER_HITS[f"//sites.google.com{path}"] == 1, path
+    assert OTHER_HITS["//127.0.0.1/files/plan.pdf"] == 1
+    hub = next(p for p in store.pages if p.url.endswith("/view/agency-ita2568"))
+    sub = next(p for p in store.pages if p.url.endswith("/o1-o10"))
+    assert not hub.offsite and not sub.offsite and sub.depth == 2
+    # Another Google Site linked from it is one hop and no further.
+    assert OTHER_HITS["//sites.google.com/view/another-agency"] == 1
+    assert OTHER_HITS["//sites.google.com/view/x"] == 0
+    # A national page about the ITA that links only to itself is not the agency's.
+    assert OTHER_HITS["//nacc.example/ita"] == 1
+    assert OTHER_HITS["//nacc.example/a"] == 0
+    # A link named ITA is opened wherever it points; other links elsewhere are not.
+    assert OTHER_HITS["//blog.example/ita-2568"] == 1
+    assert OTHER_HITS["//blog.example/travel"] == 0
+
+
+def test_link_wrappers_are_read_as_their_targets() -> None:
+    from openita.sitecheck.crawl.parse import parse_html
+    from openita.sitecheck.crawl.urls import unwrap
+
+    html = (
+        '<a href="https://www.google.com/url?q=https://a.go.th/plan.pdf&amp;sa=D&amp;ust=1">แผน</a>'
+        '<a href="https://l.facebook.com/l.php?u=https%3A%2F%2Fa.go.th%2Fnews%3Fid%3D3">ข่าว</a>'
+    )
+    urls = [link.url for link in parse_html(html, "https://sites.google.com/view/a").links]
+    assert urls == ["https://a.go.th/plan.pdf", "https://a.go.th/news?id=3"]
+    assert unwrap("https://www.google.com/url?sa=D") == "https://www.google.com/url?sa=D"
+    assert (
+        unwrap("https://www.google.com/search?q=https://x")
+        == "https://www.google.com/search?q=https://x"
+    )

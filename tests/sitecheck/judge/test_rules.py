@@ -121,6 +121,23 @@ def test_an_ita_page_that_lists_items_by_title_only_is_the_index(fw: Framework) 
     assert SiteView([home(), menu], SITE).title_index(2568, fw.items) == ("", {})
 
 
+def test_an_index_split_over_linked_pages_is_read_as_one(fw: Framework) -> None:
+    def part(path: str, title: str, codes: range, links: list[Link]) -> object:
+        listed = [IndexEntry(f"O{n}", "x", [IndexLink(SITE + f"doc/{n}.pdf", "คลิก")])
+                  for n in codes]  # fmt: skip
+        return page(path, depth=2, parent=SITE + "ita", title=title, index=listed, links=links)
+
+    hub = page("ita", title="ITA 2568", links=[Link(SITE + "ita/a", "O1-O10")])
+    first = part("ita/a", "ITA 2568 ตัวชี้วัดที่ 9", range(1, 11), [Link(SITE + "ita/b", "ถัดไป")])
+    second = part("ita/b", "ตัวชี้วัดที่ 10", range(11, 20), [])
+    old = part("ita-2567", "ITA 2567", range(20, 29), [Link(SITE + "ita/a", "ปีนี้")])
+    codes = {item.code for item in fw.items}
+    url, entries = SiteView([home(), hub, first, second, old], SITE).index_entries(2568, codes)
+    assert url == SITE + "ita/a"
+    assert set(entries) == {f"O{n}" for n in range(1, 20)}  # not last year's page
+    assert [link.url for link in entries["O12"].links] == [SITE + "doc/12.pdf"]
+
+
 def test_any_one_example_after_such_as_shows_the_detail() -> None:
     from openita.frameworks.schema import Element
     from openita.lib.thaitext import fold
