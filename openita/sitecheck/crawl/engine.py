@@ -46,6 +46,7 @@ from .urls import (
     on_hosts,
     site_hosts,
     variant_key,
+    walks,
 )
 
 Progress = Callable[[int, int], None]
@@ -107,7 +108,7 @@ class _Crawl:
         self.summary = CrawlSummary(start_url=start_url)
         self.queue: asyncio.PriorityQueue[_Job] = asyncio.PriorityQueue()
         self.depth_of: dict[str, int] = {}
-        self.variants: Counter[tuple[str, str]] = Counter()
+        self.variants: Counter[tuple[str, ...]] = Counter()
         self.seq = itertools.count()
         self.doc_limits = DocumentLimits()
         self.images_left = settings.max_page_images if settings.read_documents else 0
@@ -165,12 +166,14 @@ class _Crawl:
         # The index page's own links are evidence, whatever their number.
         if key is not None and onsite and not force_one_hop:
             # A download script ("download.php?id=2310") serves one file per query: it may
-            # have many; a calendar or a filter of pages may not.
-            limit = (
-                self.settings.max_download_variants
-                if looks_like_download_script(url)
-                else self.settings.max_query_variants
-            )
+            # have many; records by id ("?p=1201", Joomla's "&id=5") fairly many; a calendar
+            # or the pages of a listing few.
+            if looks_like_download_script(url):
+                limit = self.settings.max_download_variants
+            elif walks(url):
+                limit = self.settings.max_query_variants
+            else:
+                limit = self.settings.max_record_variants
             self.variants[key] += 1
             if self.variants[key] == limit + 1:
                 self.summary.problems.append(

@@ -29,6 +29,7 @@ class CrawlSettings:
     max_bytes: int = 25 * 1024 * 1024  # one response; larger ones are cut and noted
     max_total_bytes: int = 600 * 1024 * 1024  # the whole crawl
     max_query_variants: int = 12  # same path, different query (calendars, paging, filters)
+    max_record_variants: int = 120  # the same for records by id (/?p=12, article&id=5)
     max_download_variants: int = 300  # the same for a download script (download.php?id=)
     concurrency: int = 16  # requests in flight, all hosts
     per_host_concurrency: int = 8

@@ -106,10 +106,40 @@ def looks_like_download_script(url: str) -> bool:
     return bool(_DOWNLOAD_SCRIPT.search(urlsplit(url).path))
 
 
-def variant_key(url: str) -> tuple[str, str] | None:
-    """(host, path) for a URL with a query string: calendars and filters live there."""
+# Parameters that walk through time or pages: an events calendar or a listing can be
+# followed without end, so few of their variants are fetched.
+_WALK_PARAMS = frozenset(
+    {"m", "month", "y", "year", "d", "day", "date", "week", "ym", "cal", "calendar", "time",
+     "start", "offset", "limit", "limitstart", "page", "paged", "pg", "pageno", "start_date",
+     "end_date", "from", "to", "sort", "order", "orderby"}
+)  # fmt: skip
+_ROUTE_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,30}$")
+
+
+def variant_key(url: str) -> tuple[str, ...] | None:
+    """What URLs with a query string vary on: host, path, the parameters' names and the
+    values that pick a kind of page (Joomla's ``option=com_content&view=article``), so
+    that ``/?p=12`` (posts), ``/?page_id=8`` (pages) and ``/?cat=3`` are counted apart."""
     parts = urlsplit(url)
-    return (parts.netloc, parts.path) if parts.query else None
+    if not parts.query:
+        return None
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    names = sorted({key.lower() for key, _value in params})
+    routes = sorted(
+        f"{key.lower()}={value}"
+        for key, value in params
+        if key.lower() not in _WALK_PARAMS and _ROUTE_VALUE.match(value)
+    )
+    return (parts.netloc, parts.path, ",".join(names), "&".join(routes))
+
+
+def walks(url: str) -> bool:
+    """Whether a URL's query walks through a calendar or the pages of a listing."""
+    try:
+        names = {key.lower() for key, _value in parse_qsl(urlsplit(url).query)}
+    except ValueError:
+        return False
+    return bool(names & _WALK_PARAMS)
 
 
 _DRIVE_FILE = re.compile(r"^/file/d/([A-Za-z0-9_-]+)")

@@ -10,7 +10,7 @@ import pytest
 from openita.sitecheck.crawl.engine import crawl
 from openita.sitecheck.crawl.settings import CrawlSettings
 from openita.sitecheck.crawl.store import MemoryStore
-from openita.sitecheck.crawl.urls import looks_like_download_script
+from openita.sitecheck.crawl.urls import looks_like_download_script, variant_key, walks
 from tests.support import fake_dns, local_server
 
 HITS: Counter[str] = Counter()
@@ -35,6 +35,8 @@ class Handler(BaseHTTPRequestHandler):
             body, kind = _html("ระบบภายนอก", [f"{other}/deeper"]), "text/html"
         elif self.path == "/":
             links = ["/ita.html", "/files.html", *(f"/calendar?m={n}" for n in range(20))]
+            links += [f"/?p={n}" for n in range(20)]
+            links += [f"/index.php?option=com_content&view=article&id={n}" for n in range(20)]
             body, kind = _html("หน้าแรก", links), "text/html"
         elif self.path == "/ita.html":
             body, kind = _html("ITA ประจำปีงบประมาณ 2568", [f"{other}/eplan"]), "text/html"
@@ -43,6 +45,8 @@ class Handler(BaseHTTPRequestHandler):
             body, kind = _html("เอกสารเผยแพร่", links), "text/html"
         elif self.path.startswith("/download.php"):
             body, kind = PDF, "application/pdf"
+        elif self.path.startswith(("/?p=", "/index.php?")):
+            body, kind = _html("ข่าว", []), "text/html"
         elif self.path.startswith("/calendar"):
             body, kind = _html("ปฏิทิน", []), "text/html"
         else:
@@ -73,6 +77,16 @@ def test_every_file_of_a_download_script_is_fetched_but_calendars_stop(site: str
     assert all(HITS[f"/download.php?id={n}"] == 1 for n in range(20))
     assert sum(1 for path in HITS if path.startswith("/calendar")) == 12
     assert any("/calendar" in problem for problem in summary.problems)
+
+
+def test_records_by_id_are_counted_apart_from_calendars(site: str) -> None:
+    crawl(site + "/", CrawlSettings(allow_private=True, timeout_s=5), MemoryStore())
+    assert all(HITS[f"/?p={n}"] == 1 for n in range(20))
+    assert all(HITS[f"/index.php?option=com_content&view=article&id={n}"] == 1 for n in range(20))
+    assert variant_key("https://a.go.th/?p=3") != variant_key("https://a.go.th/?page_id=3")
+    joomla = "https://a.go.th/index.php?option=com_content&view={}&id=3"
+    assert variant_key(joomla.format("article")) != variant_key(joomla.format("category"))
+    assert walks("https://a.go.th/news.php?page=4") and not walks("https://a.go.th/?p=4")
 
 
 def test_the_ita_page_links_are_opened_one_hop_wherever_they_point(site: str) -> None:
