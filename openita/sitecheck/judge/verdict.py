@@ -11,9 +11,12 @@ and falls with missing elements, unknown years and a crawl cut short by its limi
 
 from __future__ import annotations
 
+from dataclasses import replace
+from urllib.parse import unquote
+
 from openita.frameworks.schema import Element, Framework, Item
 from openita.lib.thaidate import fill_year_placeholders
-from openita.lib.thaitext import excerpt, fold, normalize_for_match
+from openita.lib.thaitext import excerpt, fold, normalize_for_match, words
 from openita.lib.thaiyears import fiscal_years_of
 from openita.sitecheck.crawl.settings import DOCUMENT_HOSTS
 from openita.sitecheck.crawl.urls import looks_like_document, on_hosts
@@ -30,6 +33,10 @@ _QUOTE_SPAN = 120
 _HEAD = 1500  # where a document says what it is about
 _NEAR = 300  # characters around a keyword where its years are read
 _NEAR_HITS = 8
+_PICTURE_RULES = frozenset({"words", "keywords", "any_of"})
+_PICTURE_CONFIDENCE = 0.75
+_TITLE_WORD = 4  # characters of a title word that can name a picture
+_READ_PICTURE = 200  # characters OCR must read for a picture to speak for itself
 _WRAPPER_TEXT = 500  # characters of its own below which a page only presents its documents
 _PERIOD_COVERAGE = frozenset({"fy_data", "previous_fy", "first_half"})
 
@@ -148,9 +155,19 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
     checks = elements.check_all(
         item.elements, text, reachable=reachable, periods=periods, scoped=_scoped(item, good)
     )
+    unread = [c for c in checks if c.required and not c.found and c.rule in _PICTURE_RULES]
+    if unread and _pictured(good, site, item):
+        # OCR misses small and stylised print (the labels of an infographic); an assessor
+        # reads the picture. Its details are taken as shown, with less confidence.
+        checks = [replace(c, found=True, rule="picture") if c in unread else c for c in checks]
+        result.reasons.append(
+            "the evidence is a picture whose details could not all be read; taken as shown"
+        )
     result.elements_found = [c.text for c in checks if c.found]
     result.elements_missing = [c.text for c in checks if c.required and not c.found]
     _verdict(result, found.source, accepted, period_ok, checks)
+    if any(c.rule == "picture" for c in checks):
+        result.confidence = round(result.confidence * _PICTURE_CONFIDENCE, 2)
 
 
 def _scoped(item: Item, good: list[PageView]) -> dict[int, str]:
@@ -191,10 +208,47 @@ def _hollow(view: PageView, site: SiteView) -> bool:
     return bool(documents) and all(d.failed for d in documents)
 
 
+def _pictured(good: list[PageView], site: SiteView, item: Item) -> bool:
+    """Whether the evidence shows the item in pictures only: pictures named after the item
+    (by file name, alt text, link text or what OCR read: a keyword, or two words of its
+    title) and short pages presenting them (a post of an infographic with its caption). A
+    news item's cover photo is no such picture."""
+    keys = keywords(item)
+    generic = vocabulary().generic
+    title = {w for w in words(fold(item.title)) if len(w) >= _TITLE_WORD and w not in generic}
+
+    def named(*texts: str) -> bool:
+        said = fold(unquote(" ".join(texts))).replace(" ", "")
+        if any(key in said for key in keys):
+            return True
+        return sum(1 for word in title if word in said) >= min(2, len(title))
+
+    def picture(view: PageView) -> bool:
+        page = view.page
+        return page.kind == "image" and named(page.url, page.title, page.via_text, page.text[:300])
+
+    def presents_pictures(view: PageView) -> bool:
+        if view.page.kind != "html" or len(view.page.own_text or "") > _WRAPPER_TEXT:
+            return False
+        shown = [c for c in site.children(view) if c.page.kind in DOCUMENT_KINDS]
+        if any(not picture(c) for c in shown):
+            return False
+        return bool(shown) or any(named(i.url, i.text) for i in view.page.images)
+
+    pictures = [v for v in good if picture(v) or presents_pictures(v)]
+    return bool(pictures) and len(pictures) == len(good)
+
+
 def _described(good: list[PageView], site: SiteView) -> list[PageView]:
     """The evidence without the short pages that only present documents of the evidence
-    they link to ("แผน… และรายงานความก้าวหน้า (Excel)"): the documents must show it."""
-    documents = {id(v) for v in good if v.page.kind in DOCUMENT_KINDS}
+    they link to ("แผน… และรายงานความก้าวหน้า (Excel)"): the documents must show it. A
+    picture with little readable text does not: its caption on the page says the period."""
+    documents = {
+        id(v)
+        for v in good
+        if v.page.kind in DOCUMENT_KINDS
+        and (v.page.kind != "image" or len(v.page.text or "") >= _READ_PICTURE)
+    }
     if not documents:
         return good
     return [

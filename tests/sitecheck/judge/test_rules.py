@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from openita.frameworks.schema import Framework
 from openita.sitecheck.crawl.types import Link
 from openita.sitecheck.index_page import IndexEntry, IndexLink
@@ -136,6 +138,23 @@ def test_an_index_split_over_linked_pages_is_read_as_one(fw: Framework) -> None:
     assert url == SITE + "ita/a"
     assert set(entries) == {f"O{n}" for n in range(1, 20)}  # not last year's page
     assert [link.url for link in entries["O12"].links] == [SITE + "doc/12.pdf"]
+
+
+def test_details_shown_in_a_picture_named_for_the_item_are_taken_as_shown(fw: Framework) -> None:
+    caption = "ข้อมูลสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ [ภาพ]"
+    picture = SITE + "uploads/" + quote("สถิติ-ร้องเรียน-67.jpg")
+    post = page("?p=12", depth=2, parent=SITE + "ita", title="สถิติเรื่องร้องเรียนการทุจริต 2567",
+                text=caption, own_text=caption, links=[Link(picture, "")])  # fmt: skip
+    image = page(picture.removeprefix(SITE), depth=3, parent=SITE + "?p=12", kind="image",
+                 text="")  # fmt: skip
+    o19 = judge(fw, [home(("ita", "ITA")), index(("O19", ["?p=12"])), post, image])["O19"]
+    assert o19.verdict == "found" and o19.confidence < 0.75
+    assert any("picture" in reason for reason in o19.reasons)
+    # A news item's cover photo names nothing: its missing details stay missing.
+    news = page("?p=13", depth=2, parent=SITE + "ita", title="สถิติเรื่องร้องเรียนการทุจริต 2567",
+                text=caption, own_text=caption, images=[Link(SITE + "cover.jpg", "")])  # fmt: skip
+    o19 = judge(fw, [home(("ita", "ITA")), index(("O19", ["?p=13"])), news])["O19"]
+    assert o19.verdict == "partial"
 
 
 def test_any_one_example_after_such_as_shows_the_detail() -> None:
