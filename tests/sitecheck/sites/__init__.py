@@ -33,6 +33,12 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
   through ``download.php?id=`` and short links;
 - ``aotks``: องค์การตลาดกลางสินค้าเกษตร (ita-2569), a state enterprise whose ITA page lists
   items by title only, procurement files on a subdomain.
+- ``kromnamdee``: กรมส่งเสริมการใช้น้ำอย่างยั่งยืน (ita-2568), a Drupal-style department site
+  whose OIT table shows raw URLs, points into #sections of long pages, one PDF for two items,
+  files on subdomains and an e-book viewer;
+- ``chonprathan``: โครงการชลประทานนครธารา (ita-2568), a Joomla site without an index page: a
+  mega menu of file names by topic and year, a scanned No Gift announcement, a corruption
+  channel only on the parent department's host.
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -71,6 +77,8 @@ HOLDOUT_SITES = (
     "khaokaew",
     "ssjphrai",
     "aotks",
+    "kromnamdee",
+    "chonprathan",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
