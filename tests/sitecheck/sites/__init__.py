@@ -38,7 +38,9 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
   files on subdomains and an e-book viewer;
 - ``chonprathan``: โครงการชลประทานนครธารา (ita-2568), a Joomla site without an index page: a
   mega menu of file names by topic and year, a scanned No Gift announcement, a corruption
-  channel only on the parent department's host.
+  channel only on the parent department's host;
+- ``khoksamran``: องค์การบริหารส่วนตำบลโคกสำราญ (ita-2569), whose ITA pages live on Google
+  Sites (a hub and one page per indicator group, "ข้อ 1." lines, Google's link wrapper).
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -79,6 +81,7 @@ HOLDOUT_SITES = (
     "aotks",
     "kromnamdee",
     "chonprathan",
+    "khoksamran",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"

@@ -9,13 +9,16 @@
 - ``google_login`` (``accounts.google.com``): a sign-in page with a password field.
 - ``google_forms`` (``docs.google.com``): ``/forms/...`` is a public Google-Form-style form.
 - ``social`` (Facebook, LINE, YouTube…): a small public page named after the path.
+- ``redirect`` (``www.google.com``, ``l.facebook.com``): a link wrapper, ``/url?q=TARGET``
+  or ``/l.php?u=TARGET``, answered 302 to TARGET; pages write TARGET with a placeholder
+  (``q={{//drive.google.com}}/file/d/…``) so that it carries the server's port.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 from .documents import doc_bytes
 from .manifest import Site
@@ -119,3 +122,14 @@ def social(host: str, path: str) -> Response:
         f"{name} | {network}",
         f"<h1>{name}</h1><p>หน้าสาธารณะบน {html.escape(host)} — ติดตามข่าวสารและส่งข้อความถึงเรา</p>",
     )
+
+
+def redirect_wrapper(path: str, query: str, port: int) -> Response:
+    params = parse_qs(query)
+    target = (params.get("q") or params.get("url") or params.get("u") or [""])[0]
+    if path not in ("/url", "/l.php") or not target:
+        return not_found()
+    if target.startswith("//"):  # a truth reference: the host without the port
+        parts = urlsplit("http:" + target)
+        target = f"http://{parts.hostname}:{port}{target[2 + len(parts.netloc) :]}"
+    return redirect(target)

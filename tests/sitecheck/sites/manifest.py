@@ -34,7 +34,15 @@ from urllib.parse import urlsplit
 import yaml
 
 SITES_DIR = Path(__file__).resolve().parent
-HOST_KINDS = ("drive", "drive_content", "google_login", "social", "google_forms", "pages")
+HOST_KINDS = (
+    "drive",
+    "drive_content",
+    "google_login",
+    "social",
+    "google_forms",
+    "pages",
+    "redirect",
+)
 
 
 @dataclass(frozen=True)

@@ -230,6 +230,8 @@ def dispatch(served: ServedSite, host: str, raw_path: str, seen: int) -> Respons
         return hosts.google_forms(path)
     if kind == "social":
         return hosts.social(host, path)
+    if kind == "redirect":
+        return hosts.redirect_wrapper(path, query, served.port)
     return html_response("<h1>Unknown host</h1>")  # not reachable through fake_dns
 
 
