@@ -53,7 +53,8 @@ class PageView:
         before opening the page. Folded and without spaces, like body: Thai writers put
         spaces between phrases where the rubric has none ("แผนปฏิบัติราชการ ประจำปี")."""
         page = self.page
-        return fold(" | ".join([page.title, *page.headings[:4], page.via_text, *self.inbound[:6]]))
+        texts = [page.title, *page.headings[:4], page.via_text, *self.inbound[:6]]
+        return fold("|".join(texts)).replace(" ", "")
 
     @cached_property
     def body(self) -> str:
