@@ -40,7 +40,9 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
   mega menu of file names by topic and year, a scanned No Gift announcement, a corruption
   channel only on the parent department's host;
 - ``khoksamran``: องค์การบริหารส่วนตำบลโคกสำราญ (ita-2569), whose ITA pages live on Google
-  Sites (a hub and one page per indicator group, "ข้อ 1." lines, Google's link wrapper).
+  Sites (a hub and one page per indicator group, "ข้อ 1." lines, Google's link wrapper);
+- ``paosuanthong``: องค์การบริหารส่วนจังหวัดสวนทอง (ita-2569), an index of collapsible sections
+  whose items each have a page showing data as HTML tables with attachments of hashed names.
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -82,6 +84,7 @@ HOLDOUT_SITES = (
     "kromnamdee",
     "chonprathan",
     "khoksamran",
+    "paosuanthong",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
