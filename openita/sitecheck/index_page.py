@@ -66,6 +66,10 @@ _CODE_START = re.compile(
     rf"[\s.)\]:]*"
 )
 _BARE_CODE = re.compile(rf"^[(\[]?{_CODE_TOKEN}[.):\]]?$")
+# On a page that says it is the ITA page, "ข้อ 1. โครงสร้าง" numbers the items too.
+_NUMBERED_START = re.compile(
+    rf"^ข้อ(?:ที่)?\s*(?P<code>[{_DIGIT}]{{1,2}})(?=[\s.)\]:]*[^\W\d])[\s.)\]:]*"
+)
 _MONTHS = re.compile(
     r"^(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา|"
     r"ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค|"
@@ -100,9 +104,14 @@ class _Block:
 
 
 def parse_index_page(
-    html: str, base_url: str, *, known_codes: Iterable[str] | None = None
+    html: str,
+    base_url: str,
+    *,
+    known_codes: Iterable[str] | None = None,
+    numbered: bool = False,
 ) -> list[IndexEntry]:
-    """The items of an ITA/OIT index page, in page order (see the module docstring)."""
+    """The items of an ITA/OIT index page, in page order (see the module docstring).
+    numbered: the page is known to be the ITA page, so "ข้อ 5 …" starts item O5."""
     tree = LexborHTMLParser(html)
     for tag in _NOISE:  # step 1
         for node in tree.css(tag):
@@ -116,7 +125,7 @@ def parse_index_page(
     if root is None:
         return []
     blocks: list[_Block] = []
-    _walk(root, blocks, 0)  # step 2
+    _walk(root, blocks, 0, numbered)  # step 2
     known = _normalise_codes(known_codes)
     entries: list[IndexEntry] = []
     for block in blocks:  # step 3
@@ -150,7 +159,7 @@ def looks_like_index(
 # Step 2: finding blocks ------------------------------------------------------------------
 
 
-def _walk(node: LexborNode, blocks: list[_Block], depth: int) -> None:
+def _walk(node: LexborNode, blocks: list[_Block], depth: int, numbered: bool) -> None:
     """Collect the blocks among ``node``'s children, entering children with several codes."""
     if depth > _MAX_DEPTH:
         return
@@ -163,8 +172,8 @@ def _walk(node: LexborNode, blocks: list[_Block], depth: int) -> None:
             # A code alone in its element (<p>O10</p><p>แผนดำเนินงาน</p>): borrow the next line.
             following = next((more for more in lines[index + 1 :] if more), [])
             segments = segments + following[:1]
-        starts = _count_starts(segments)
-        start = _match_start(segments) if starts == 1 else None
+        starts = _count_starts(segments, numbered)
+        start = _match_start(segments, numbered) if starts == 1 else None
         if start is not None:
             current = _Block(code=start[0], title=start[1], nodes=[child])
             blocks.append(current)
@@ -172,7 +181,7 @@ def _walk(node: LexborNode, blocks: list[_Block], depth: int) -> None:
                 current = None
         elif starts:
             current = None
-            _walk(child, blocks, depth + 1)
+            _walk(child, blocks, depth + 1, numbered)
         elif current is not None:
             current.nodes.append(child)
 
@@ -208,12 +217,12 @@ def _segments(node: LexborNode, *, split_links: bool) -> list[str]:
     return lines
 
 
-def _count_starts(segments: list[str]) -> int:
+def _count_starts(segments: list[str], numbered: bool) -> int:
     """How many lines of ``segments`` begin an item."""
-    return sum(_match_start(segments[i:]) is not None for i in range(len(segments)))
+    return sum(_match_start(segments[i:], numbered) is not None for i in range(len(segments)))
 
 
-def _match_start(segments: list[str]) -> tuple[str, str] | None:
+def _match_start(segments: list[str], numbered: bool = False) -> tuple[str, str] | None:
     """``(code, title)`` when the first line begins with an item code, else None.
 
     A bare code alone on its line (``<td>o1</td><td>โครงสร้าง</td>``) borrows the next line.
@@ -224,13 +233,17 @@ def _match_start(segments: list[str]) -> tuple[str, str] | None:
     if _BARE_CODE.match(lead) and len(segments) > 1:
         lead = f"{lead} {segments[1]}"
     match = _CODE_START.match(lead)
+    prefix = ""
+    if match is None and numbered:
+        match = _NUMBERED_START.match(lead)
+        prefix = "O"
     if match is None:
         return None
     rest = lead[match.end() :]
     if _MONTHS.match(rest):
         return None
     try:
-        code = normalize_item_code(match.group("code"))
+        code = normalize_item_code(prefix + match.group("code"))
     except ItemCodeError:
         return None
     return code, rest[:TITLE_MAX].strip()

@@ -217,3 +217,23 @@ def test_it_reads_codes_after_the_word_for_item_and_picture_buttons() -> None:
     assert urls(entries["O6"]) == ["https://www.example.go.th/ap.pdf"]
     assert urls(entries["O1"]) == ["https://www.example.go.th/org.pdf"]
     assert urls(entries["O2"]) == ["https://www.example.go.th/exec.html"]
+
+
+def test_items_numbered_only_by_the_word_for_item_count_on_the_ita_page() -> None:
+    from openita.sitecheck.crawl.parse import parse_html
+
+    rows = "".join(
+        f'<p>ข้อ {n}. {title} <a href="/doc/{n}.pdf">เปิด</a></p>'
+        for n, title in enumerate(
+            ["โครงสร้าง", "ข้อมูลผู้บริหาร", "ข้อมูลการติดต่อ", "ข่าวประชาสัมพันธ์", "แผนพัฒนา",
+             "แผนการดำเนินงาน"], start=1,
+        )
+    )  # fmt: skip
+    ita = f"<html><head><title>ITA 2569 อบต.ทดสอบ - O1-O10</title></head><body>{rows}</body></html>"
+    index = parse_html(ita, "https://sites.google.com/view/a/o1-o10").index
+    assert [e.code for e in index] == ["O1", "O2", "O3", "O4", "O5", "O6"]
+    assert index[5].title.startswith("แผนการดำเนินงาน")
+    assert index[1].links[0].url == "https://sites.google.com/doc/2.pdf"
+    # The clauses of a regulation are numbered so too: not an index unless the page is ITA's.
+    rule = ita.replace("ITA 2569 อบต.ทดสอบ - O1-O10", "ระเบียบว่าด้วยการรับของขวัญ")
+    assert parse_html(rule, "https://a.go.th/rule").index == []

@@ -73,6 +73,7 @@ class ParsedPage:
 # An ITA index page names many item codes ("O1", "o12", "๐๕"); cheap to test on raw HTML
 # before the real parse.
 _CODE_HINT = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
+_NUMBERED_HINT = re.compile(r"ข้อ(?:ที่)?\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 
 
 def decode_html(body: bytes, content_type: str = "") -> str:
@@ -120,8 +121,9 @@ def _try_decode(body: bytes, name: str) -> str | None:
 def parse_html(html: str, base_url: str) -> ParsedPage:
     tree = LexborHTMLParser(html)
     base = _base_href(tree, base_url)
-    page_index = _index_entries(html, base)
     page = ParsedPage(title=_clean(_first_text(tree, "title")))
+    tops = [_clean(h.text()) for h in tree.css("h1, h2")[:3]]
+    page_index = _index_entries(html, base, numbered=is_ita_page(page.title, tops))
     page.channels = _widget_channels(tree)
     for tag in _NOISE:
         for node in tree.css(tag):
@@ -152,10 +154,13 @@ def is_ita_page(title: str, headings: list[str]) -> bool:
     return bool(_ITA_TITLE.search(" ".join([title, *headings[:3]])))
 
 
-def _index_entries(html: str, base: str) -> list[IndexEntry]:
-    if len(set(_CODE_HINT.findall(html))) < 5:
+def _index_entries(html: str, base: str, *, numbered: bool) -> list[IndexEntry]:
+    hints = set(_CODE_HINT.findall(html))
+    if numbered:
+        hints |= {f"ข้อ{n}" for n in _NUMBERED_HINT.findall(html)}
+    if len(hints) < 5:
         return []
-    entries = parse_index_page(html, base)
+    entries = parse_index_page(html, base, numbered=numbered)
     return entries if looks_like_index(entries) else []
 
 
