@@ -19,6 +19,7 @@ from .elements import title_groups
 from .site import DOCUMENT_KINDS, PageView, SiteView
 
 _MAX_EVIDENCE = 4
+_MAX_SPARE = 4
 _DOC_HEAD = 3000
 _NEAR_BEST = 0.75
 _OTHER_KIND = 0.5
@@ -33,6 +34,9 @@ class Found:
     source: str  # "index", "label", "content" or "" (nothing found)
     views: list[PageView] = field(default_factory=list)
     listed_without_link: bool = False  # the index page names the item but links nothing
+    # Pages the item names less precisely than its evidence: they join it when they show
+    # what the evidence lacks.
+    spare: list[PageView] = field(default_factory=list)
 
 
 def keywords(item: Item) -> list[str]:
@@ -101,19 +105,23 @@ def find(
             return Found("", listed_without_link=True)
         views = [v for link in entry.links if (v := site.get(link.url)) is not None]
         if views:
-            return Found("index", _with_children(views, site))
+            return Found("index", with_children(views, site))
     keys = keywords(item)
     excluded = {index_url, site.start_url}
     labelled = _ranked(site, keys, excluded, by_label=True)
     labelled = [v for v in labelled if _claim(v, mine) >= best.get(id(v), 0)]
+    spare: list[PageView] = []
     if labelled:
         # Pages named far less precisely than the best one are about something else
         # (an e-service page beside the service statistics).
         top = _label_score(labelled[0], keys)
-        labelled = [v for v in labelled if _label_score(v, keys) >= _NEAR_BEST * top]
+        near = [v for v in labelled if _label_score(v, keys) >= _NEAR_BEST * top]
+        spare = [v for v in labelled if v not in near[:_MAX_EVIDENCE]][:_MAX_SPARE]
+        labelled = near
     if labelled:
         chosen = _facets(item, site, labelled[:_MAX_EVIDENCE], excluded)
-        return Found("label", _with_children(chosen, site))
+        spare = [v for v in spare if v not in chosen]
+        return Found("label", with_children(chosen, site), spare=spare)
     # A document whose label names another item (the anti-corruption plan) is that item's.
     content = [
         v
@@ -123,7 +131,7 @@ def find(
     if content:
         return Found("content", content[:_MAX_EVIDENCE])
     worded = _by_title_words(item, site, excluded, best)
-    return Found("label", _with_children(worded, site)) if worded else Found("")
+    return Found("label", with_children(worded, site)) if worded else Found("")
 
 
 def _facets(
@@ -225,7 +233,7 @@ def _is_report(folded: str) -> bool:
     return any(part.startswith(REPORT_WORDS) for part in folded.split("|"))
 
 
-def _with_children(views: list[PageView], site: SiteView) -> list[PageView]:
+def with_children(views: list[PageView], site: SiteView) -> list[PageView]:
     """A listing page brings the documents it links to (first reached from it)."""
     out: list[PageView] = []
     for view in views:

@@ -24,7 +24,7 @@ from openita.sitecheck.index_page import IndexEntry
 from openita.sitecheck.report import Evidence, ItemResult
 
 from . import elements
-from .evidence import Claims, Found, best_label_scores, find, keywords
+from .evidence import Claims, Found, best_label_scores, find, keywords, with_children
 from .site import DOCUMENT_KINDS, PageView, SiteView
 from .vocabulary import vocabulary
 
@@ -139,8 +139,44 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
         result.reasons = list(dict.fromkeys(result.reasons))
         return
     accepted = accepted_years(item, fiscal_year)
-    years = sorted(set().union(*(v.years for v in good)))
-    result.years = years
+    period_ok, checks = _assess(item, good, site, accepted)
+    missing = _missing(checks)
+    for spare in found.spare:
+        if not missing:
+            break
+        # A page named a little less precisely (the investment list beside the progress
+        # sheet) joins the evidence when it shows what the evidence lacks.
+        more = [
+            v
+            for v in with_children([spare], site)
+            if not v.failed and v not in good and _of_period(v, accepted)
+        ]
+        trial = _assess(item, good + more, site, accepted)
+        if len(_missing(trial[1])) < len(missing) and trial[0] is not False:
+            good = good + more
+            period_ok, checks = trial
+            missing = _missing(checks)
+            result.evidence += [_evidence(v, item, site) for v in more]
+    result.years = sorted(set().union(*(v.years for v in good)))
+    unread = [c for c in checks if c.required and not c.found and c.rule in _PICTURE_RULES]
+    if unread and _pictured(good, site, item):
+        # OCR misses small and stylised print (the labels of an infographic); an assessor
+        # reads the picture. Its details are taken as shown, with less confidence.
+        checks = [replace(c, found=True, rule="picture") if c in unread else c for c in checks]
+        result.reasons.append(
+            "the evidence is a picture whose details could not all be read; taken as shown"
+        )
+    result.elements_found = [c.text for c in checks if c.found]
+    result.elements_missing = [c.text for c in checks if c.required and not c.found]
+    _verdict(result, found.source, accepted, period_ok, checks)
+    if any(c.rule == "picture" for c in checks):
+        result.confidence = round(result.confidence * _PICTURE_CONFIDENCE, 2)
+
+
+def _assess(
+    item: Item, good: list[PageView], site: SiteView, accepted: set[int] | None
+) -> tuple[bool | None, list[elements.ElementCheck]]:
+    """The evidence's period (see ``_overall_period``) and every element's check."""
     periods = {
         id(e): _element_period(e, _described(good, site), accepted)
         for e in item.elements
@@ -155,19 +191,21 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
     checks = elements.check_all(
         item.elements, text, reachable=reachable, periods=periods, scoped=_scoped(item, good)
     )
-    unread = [c for c in checks if c.required and not c.found and c.rule in _PICTURE_RULES]
-    if unread and _pictured(good, site, item):
-        # OCR misses small and stylised print (the labels of an infographic); an assessor
-        # reads the picture. Its details are taken as shown, with less confidence.
-        checks = [replace(c, found=True, rule="picture") if c in unread else c for c in checks]
-        result.reasons.append(
-            "the evidence is a picture whose details could not all be read; taken as shown"
-        )
-    result.elements_found = [c.text for c in checks if c.found]
-    result.elements_missing = [c.text for c in checks if c.required and not c.found]
-    _verdict(result, found.source, accepted, period_ok, checks)
-    if any(c.rule == "picture" for c in checks):
-        result.confidence = round(result.confidence * _PICTURE_CONFIDENCE, 2)
+    return period_ok, checks
+
+
+def _of_period(view: PageView, accepted: set[int] | None) -> bool:
+    """Whether a page may speak for the item's period: no year read (in its title and the
+    link to it first), or a year it accepts (another year's report does not fill in what
+    this year's evidence lacks)."""
+    if accepted is None:
+        return True
+    years = fiscal_years_of(f"{view.page.title} {view.page.via_text}") or view.years
+    return not years or bool(years & accepted)
+
+
+def _missing(checks: list[elements.ElementCheck]) -> list[str]:
+    return [c.text for c in checks if c.required and not c.found]
 
 
 def _scoped(item: Item, good: list[PageView]) -> dict[int, str]:

@@ -157,6 +157,36 @@ def test_details_shown_in_a_picture_named_for_the_item_are_taken_as_shown(fw: Fr
     assert o19.verdict == "partial"
 
 
+PROGRESS = (
+    "ความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ (รายเดือน) ข้อมูล ณ วันที่ 31 มีนาคม 2568 "
+    "งานที่ซื้อหรือจ้าง วงเงินงบประมาณที่ได้รับจัดสรร แหล่งที่มาของงบประมาณ สถานะการจัดซื้อจัดจ้าง "
+    "วิธีการจัดซื้อจัดจ้าง ราคากลาง ราคาที่ตกลงซื้อหรือจ้าง เลขประจำตัวผู้เสียภาษี "
+    "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก เลขที่โครงการ วันที่ลงนามในสัญญา วันสิ้นสุดสัญญา"
+)
+LIST = (
+    "รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ งบลงทุน ประจำปีงบประมาณ พ.ศ. 2568 งานที่ซื้อหรือจ้าง "
+    "วงเงินงบประมาณที่ได้รับจัดสรร แหล่งที่มาของงบประมาณ วิธีการจัดซื้อจัดจ้าง "
+    "ช่วงเวลาที่คาดว่าจะเริ่มดำเนินการ"
+)
+
+
+def test_a_page_named_less_precisely_joins_when_it_shows_what_is_lacking(fw: Framework) -> None:
+    progress = page("files/progress-68.xlsx", depth=2, parent=SITE + "procure", kind="xlsx",
+                    title="ความก้าวหน้าการจัดซื้อจัดจ้าง ณ 31 มีนาคม 2568", text=PROGRESS,
+                    via_text="ความก้าวหน้าฯ ณ 31 มี.ค.68")  # fmt: skip
+    plan = page("files/plan-68.pdf", depth=2, parent=SITE + "procure", kind="pdf",
+                title="รายการจัดซื้อจัดจ้างงบลงทุน ปีงบประมาณ 2568", text=LIST,
+                via_text="แผนจัดซื้อจัดจ้าง งบลงทุน 68")  # fmt: skip
+    old = page("files/plan-67.pdf", depth=2, parent=SITE + "procure", kind="pdf",
+               title="รายการจัดซื้อจัดจ้างงบลงทุน ปีงบประมาณ 2567",
+               text=LIST.replace("2568", "2567"), via_text="แผนจัดซื้อจัดจ้าง งบลงทุน 67")  # fmt: skip
+    o12 = judge(fw, [home(("procure", "จัดซื้อจัดจ้าง")), progress, old])["O12"]
+    assert o12.verdict == "partial"  # last year's list does not fill in this year's
+    o12 = judge(fw, [home(("procure", "จัดซื้อจัดจ้าง")), progress, plan])["O12"]
+    assert o12.verdict == "found", o12.elements_missing
+    assert {e.url for e in o12.evidence} == {progress.url, plan.url}
+
+
 def test_any_one_example_after_such_as_shows_the_detail() -> None:
     from openita.frameworks.schema import Element
     from openita.lib.thaitext import fold
