@@ -42,7 +42,11 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
 - ``khoksamran``: องค์การบริหารส่วนตำบลโคกสำราญ (ita-2569), whose ITA pages live on Google
   Sites (a hub and one page per indicator group, "ข้อ 1." lines, Google's link wrapper);
 - ``paosuanthong``: องค์การบริหารส่วนจังหวัดสวนทอง (ita-2569), an index of collapsible sections
-  whose items each have a page showing data as HTML tables with attachments of hashed names.
+  whose items each have a page showing data as HTML tables with attachments of hashed names;
+- ``muangphon``: เทศบาลเมืองพลนคร (ita-2569), whose OIT index is a PDF form (and its Word
+  copy) with clickable links, short links and "-" for items with nothing;
+- ``spmnakhon``: สพม.นครเขียว (ita-2569), an ITA grid of "ดูข้อมูล" buttons leading to topic
+  pages that keep several fiscal years in sections.
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -85,6 +89,8 @@ HOLDOUT_SITES = (
     "chonprathan",
     "khoksamran",
     "paosuanthong",
+    "muangphon",
+    "spmnakhon",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
