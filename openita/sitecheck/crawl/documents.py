@@ -26,7 +26,7 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
@@ -47,8 +47,8 @@ from pdfminer.psexceptions import PSException
 from pdfminer.utils import decode_text
 
 from openita.lib import thaitext
-from openita.sitecheck.crawl import ocr
-from openita.sitecheck.crawl.types import Document
+from openita.sitecheck.crawl import doclinks, ocr
+from openita.sitecheck.crawl.types import DocLink, Document
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,10 @@ def _finish(doc: Document, limits: DocumentLimits) -> Document:
         doc.note = _join_notes(doc.note, f"text cut at {limits.max_chars} characters")
     doc.text = text
     doc.title = thaitext.normalize_for_match(doc.title)
+    doc.links = [
+        DocLink(link.url, thaitext.normalize(link.text), thaitext.normalize(link.row))
+        for link in doc.links
+    ]
     doc.ok = doc.ok and bool(text)
     if not text and not doc.note:
         doc.note = "No text found"
@@ -230,7 +234,8 @@ def _read_pdf(body: bytes, limits: DocumentLimits) -> Document:
         return Document(kind="pdf", ok=False, note=f"Corrupt PDF ({type(exc).__name__})")
     if pdf.pages == 0:
         return Document(kind="pdf", ok=False, note="Corrupt PDF (no pages)")
-    doc = Document(kind="pdf", text=pdf.text, title=pdf.title, pages=pdf.pages, note=pdf.note)
+    doc = Document(kind="pdf", text=pdf.text, title=pdf.title, pages=pdf.pages, note=pdf.note,
+                   links=pdf.links)  # fmt: skip
     printable = len("".join(pdf.text.split()))
     if printable < SCAN_CHARS_PER_PAGE * pdf.pages_read:
         _ocr_scan(doc, body, pdf, limits)
@@ -245,6 +250,7 @@ class _PdfText:
     pages_read: int = 0
     max_side_pt: float = 0.0  # longest page side met, for the OCR resolution
     note: str = ""
+    links: list[DocLink] = field(default_factory=list)
 
 
 def _pdf_text(body: bytes, limits: DocumentLimits) -> _PdfText:
@@ -259,7 +265,10 @@ def _pdf_text(body: bytes, limits: DocumentLimits) -> _PdfText:
         if result.pages_read >= limits.max_pages or size > limits.max_chars:
             break
         interpreter.process_page(page)
-        parts.append(_page_text(device.get_result()))
+        layout = device.get_result()
+        parts.append(_page_text(layout))
+        if len(result.links) < doclinks.MAX_LINKS:
+            result.links += doclinks.pdf_page_links(page, layout, _page_text)
         size += len(parts[-1])
         result.pages_read += 1
         result.max_side_pt = max(result.max_side_pt, *_page_size(page))
@@ -411,7 +420,9 @@ def _read_docx(body: bytes, limits: DocumentLimits) -> Document:
             lines.append(block.text)
         size += len(lines[-1]) if lines else 0
     text = "\n".join(line for line in lines if line.strip())
-    return _finish(Document(kind="docx", text=text, title=docx.core_properties.title or ""), limits)
+    title = docx.core_properties.title or ""
+    document = Document(kind="docx", text=text, title=title, links=doclinks.docx_links(docx))
+    return _finish(document, limits)
 
 
 def _cells_text(cells: Any) -> str:

@@ -29,15 +29,16 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from urllib.parse import unquote, urljoin
 
-from . import ocr
+from . import doclinks, ocr
 from .documents import DocumentLimits, detect_kind, read_document
 from .fetch import Fetched, Fetcher
 from .parse import decode_html, is_ita_page, parse_html
 from .politeness import HostSlots, Robots, fetch_with_retries
 from .settings import CrawlSettings
 from .store import MemoryStore, Store
-from .types import CrawlSummary, Document, StoredPage
+from .types import CrawlSummary, Document, Link, StoredPage
 from .urls import (
     canonical,
     download_url,
@@ -236,14 +237,19 @@ class _Crawl:
             for link in page.links:
                 named = ita or is_ita_page(link.text, [])
                 self._offer(link.url, job.depth + 1, page.final_url, link.text, force_one_hop=named)
-            # The agency's own ITA index page names its evidence: open every such link one
-            # hop, wherever it points, as the assessors will.
-            for entry in page.index:
-                for item_link in entry.links:
-                    self._offer(item_link.url, job.depth + 1, page.final_url, item_link.text,
-                                force_one_hop=True)  # fmt: skip
+            self._offer_index(job, page)
             self._offer_images(job, page)
+        elif page.index and not job.offsite and page.outcome == "ok":
+            self._offer_index(job, page)  # an index published as a PDF or Word form
         return None
+
+    def _offer_index(self, job: _Job, page: StoredPage) -> None:
+        """The agency's own ITA index names its evidence: every such link is opened one
+        hop, wherever it points, as the assessors will."""
+        for entry in page.index:
+            for item_link in entry.links:
+                self._offer(item_link.url, job.depth + 1, page.final_url, item_link.text,
+                            force_one_hop=True)  # fmt: skip
 
     def _adopt(self, job: _Job, page: StoredPage, ita: bool) -> bool:
         """Whether an HTML page elsewhere, linked from the agency's own page, is the agency's
@@ -321,6 +327,13 @@ class _Crawl:
         )
         self.summary.documents_read += 1
         page.title, page.text = document.title or fetched.filename, document.text
+        if document.links:
+            base = page.final_url
+            page.links = [
+                Link(urljoin(base, link.url), link.text) for link in document.links if link.url
+            ]
+            numbered = is_ita_page(f"{page.title} {unquote(base)}", [])
+            page.index = doclinks.index_of_links(document.links, base, numbered=numbered)
         if not document.ok:
             page.outcome, page.detail = "unreadable", document.note
         elif document.note:

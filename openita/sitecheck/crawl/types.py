@@ -16,6 +16,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class DocLink:
+    """A link inside a document (see ``doclinks``)."""
+
+    url: str  # as written in the file (may be relative)
+    text: str  # the words the link covers
+    row: str  # the text of the table row (or line) it sits in
+
+
+@dataclass(frozen=True)
 class Channel:
     """A way to reach the agency found on a page (see ``parse.CHANNEL_KINDS``).
 
@@ -43,6 +52,7 @@ class Document:
     ok: bool = True
     note: str = ""
     ocr: bool = False  # the text came from OCR
+    links: list[DocLink] = field(default_factory=list)  # PDF link annotations, DOCX hyperlinks
 
 
 @dataclass
