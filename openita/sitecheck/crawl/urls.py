@@ -167,6 +167,7 @@ def download_url(url: str) -> str:
             return f"{origin}/uc?export=download&id={file_id}"
     if host == "docs.google.com":
         match = _GOOGLE_DOC.match(parts.path)
-        if match:
+        # "/d/e/2PACX…/pubhtml" is a document published to the web: a page to read as it is.
+        if match and match.group(2) != "e":
             return origin + _EXPORTS[match.group(1)].format(id=match.group(2))
     return url

@@ -248,3 +248,15 @@ def test_link_wrappers_are_read_as_their_targets() -> None:
         unwrap("https://www.google.com/search?q=https://x")
         == "https://www.google.com/search?q=https://x"
     )
+
+
+def test_google_files_are_read_through_their_download_addresses() -> None:
+    from openita.sitecheck.crawl.urls import download_url
+
+    drive = "https://drive.google.com/file/d/1AbC_d-9/view?usp=sharing"
+    assert download_url(drive) == "https://drive.google.com/uc?export=download&id=1AbC_d-9"
+    sheet = "https://docs.google.com/spreadsheets/d/1XyZ/edit#gid=0"
+    assert download_url(sheet) == "https://docs.google.com/spreadsheets/d/1XyZ/export?format=xlsx"
+    # A document published to the web is a page already.
+    published = "https://docs.google.com/spreadsheets/d/e/2PACX-1vQ/pubhtml"
+    assert download_url(published) == published
