@@ -294,15 +294,37 @@ def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
     # One link per URL and text: the ITA page's "ข้อมูลผู้บริหาร" must not be lost to the
     # menu's "ผู้บริหาร" for the same page.
     seen: dict[tuple[str, str], Link] = {}
+    sections = _sections(tree)
     for tag, attribute in _LINK_SOURCES:
         for node in tree.css(f"{tag}[{attribute}]"):
             url = resolve(node.attributes.get(attribute) or "", base)
             text = _link_text(node)
+            context = sections.get(node.mem_id, "")
             # A PDF shown in a viewer ("…/pdfjs/web/viewer.php?file=…/plan.pdf") is the file.
             for target in (url, _viewed_file(url)):
                 if target and (target, text) not in seen:
-                    seen[(target, text)] = Link(url=target, text=text)
+                    seen[(target, text)] = Link(url=target, text=text, context=context)
     return list(seen.values())
+
+
+_SECTION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "legend"})
+_SECTION_MAX = 100
+
+
+def _sections(tree: LexborHTMLParser) -> dict[int, str]:
+    """The heading each link sits under (a "ปีงบประมาณ 2569" section of a page that keeps
+    several years), by the link's node; links before any heading have none."""
+    out: dict[int, str] = {}
+    heading = ""
+    root = tree.body or tree.root
+    if root is None:
+        return out
+    for node in root.traverse():
+        if node.tag in _SECTION_TAGS:
+            heading = _clean(node.text() or "")[:_SECTION_MAX]
+        elif heading and node.tag in ("a", "area", "iframe", "embed"):
+            out[node.mem_id] = heading
+    return out
 
 
 _VIEWED = re.compile(r"\.(?:pdf|docx?|xlsx?)$", re.IGNORECASE)

@@ -13,6 +13,7 @@ class Link:
 
     url: str
     text: str = ""
+    context: str = ""  # the heading of the page's section it sits in
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,14 @@ def _decide(result: ItemResult, item: Item, fiscal_year: int, site: SiteView, fo
             missing = _missing(checks)
             result.evidence += [_evidence(v, item, site) for v in more]
     result.years = sorted(set().union(*(v.years for v in good)))
+    failures = _current_failures(good, site, (accepted or set()) | {fiscal_year})
+    if period_ok is False and failures:
+        # Only older years open: this year's document is there but dead (a 404 under the
+        # "ปีงบประมาณ 2569" heading of a page that keeps several years).
+        result.verdict, result.confidence = "broken", 0.8
+        result.elements_missing = [e.text for e in item.elements if e.required]
+        result.reasons += ["this fiscal year's document cannot be opened", *failures]
+        return
     unread = [c for c in checks if c.required and not c.found and c.rule in _PICTURE_RULES]
     if unread and _pictured(good, site, item):
         # OCR misses small and stylised print (the labels of an infographic); an assessor
@@ -194,6 +202,31 @@ def _assess(
     return period_ok, checks
 
 
+def _current_failures(good: list[PageView], site: SiteView, years: set[int]) -> list[str]:
+    """Documents the evidence pages link for one of years (by the link's text or the heading
+    of its section) that cannot be opened."""
+    out: list[str] = []
+    for view in good:
+        if view.page.kind != "html":
+            continue
+        for link in view.page.links:
+            target = site.get(link.url)
+            if target is None or not target.failed or not _is_document(target):
+                continue
+            if fiscal_years_of(f"{link.text} {link.context}") & years:
+                out.append(f"{target.page.url}: {target.failure}")
+    return list(dict.fromkeys(out))
+
+
+def _is_document(view: PageView) -> bool:
+    url = view.page.url
+    return (
+        view.page.kind in DOCUMENT_KINDS
+        or looks_like_document(url)
+        or on_hosts(url, DOCUMENT_HOSTS)
+    )
+
+
 def _of_period(view: PageView, accepted: set[int] | None) -> bool:
     """Whether a page may speak for the item's period: no year read (in its title and the
     link to it first), or a year it accepts (another year's report does not fill in what
@@ -227,13 +260,7 @@ def _scoped(item: Item, good: list[PageView]) -> dict[int, str]:
 def _documents(view: PageView, site: SiteView) -> list[PageView]:
     """The documents a page links to, read or not (a dead link to a PDF is one, and so is a
     Drive file behind a sign-in)."""
-    return [
-        c
-        for c in site.children(view)
-        if c.page.kind in DOCUMENT_KINDS
-        or looks_like_document(c.page.url)
-        or on_hosts(c.page.url, DOCUMENT_HOSTS)
-    ]
+    return [c for c in site.children(view) if _is_document(c)]
 
 
 def _hollow(view: PageView, site: SiteView) -> bool:

@@ -70,3 +70,15 @@ def test_it_recognises_an_ita_index_page() -> None:
     assert [e.code for e in page.index] == [f"O{n}" for n in range(1, 9)]
     assert page.index[0].links[0].url == "https://www.example.go.th/d1.pdf"
     assert parse_html("<p>O1 และ O2 เท่านั้น</p>", BASE).index == []
+
+
+def test_links_know_the_heading_of_their_section() -> None:
+    html = (
+        "<h1>สถิติเรื่องร้องเรียน</h1><details><summary>ปีงบประมาณ ๒๕๖๙</summary>"
+        '<a href="/a.pdf">ดาวน์โหลด</a></details><h3>ปีงบประมาณ 2568</h3><a href="/b.pdf">คลิก</a>'
+    )
+    links = {link.url: link.context for link in parse_html(html, "https://a.go.th/s").links}
+    assert links == {
+        "https://a.go.th/a.pdf": "ปีงบประมาณ ๒๕๖๙",
+        "https://a.go.th/b.pdf": "ปีงบประมาณ 2568",
+    }

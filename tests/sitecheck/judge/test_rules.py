@@ -187,6 +187,23 @@ def test_a_page_named_less_precisely_joins_when_it_shows_what_is_lacking(fw: Fra
     assert {e.url for e in o12.evidence} == {progress.url, plan.url}
 
 
+def test_a_dead_document_in_this_years_section_is_broken_not_outdated(fw: Framework) -> None:
+    stats = "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ปีงบประมาณ พ.ศ. 2566 จำนวน 2 เรื่อง"
+    links = [Link(SITE + "up/x1.pdf", "ดาวน์โหลด", context="ปีงบประมาณ 2568"),
+             Link(SITE + "up/x0.pdf", "ดาวน์โหลด", context="ปีงบประมาณ 2566")]  # fmt: skip
+    topic = page("data/stats", depth=2, parent=SITE + "ita", links=links,
+                 title="สถิติเรื่องร้องเรียนการทุจริต", text="สถิติเรื่องร้องเรียนการทุจริต")  # fmt: skip
+    old = page("up/x0.pdf", depth=3, parent=SITE + "data/stats", kind="pdf", text=stats,
+               title="สถิติเรื่องร้องเรียนการทุจริต 2566")  # fmt: skip
+    dead = page("up/x1.pdf", depth=3, parent=SITE + "data/stats", kind="other",
+                outcome="broken", detail="HTTP 404")  # fmt: skip
+    pages = [home(("ita", "ITA")), index(("O19", ["data/stats"])), topic, old]
+    assert judge(fw, pages)["O19"].verdict == "outdated"
+    o19 = judge(fw, [*pages, dead])["O19"]
+    assert o19.verdict == "broken"
+    assert any("HTTP 404" in reason for reason in o19.reasons)
+
+
 def test_any_one_example_after_such_as_shows_the_detail() -> None:
     from openita.frameworks.schema import Element
     from openita.lib.thaitext import fold
