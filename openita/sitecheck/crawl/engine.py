@@ -241,6 +241,12 @@ class _Crawl:
             self._offer_images(job, page)
         elif page.index and not job.offsite and page.outcome == "ok":
             self._offer_index(job, page)  # an index published as a PDF or Word form
+        elif page.kind == "html" and page.outcome == "ok" and _viewer(page):
+            # A short page elsewhere that presents a file (an e-book viewer, a file host's
+            # page): its download link is what the visitor opens next.
+            for link in page.links:
+                if looks_like_document(link.url):
+                    self._offer(link.url, job.depth + 1, page.final_url, link.text)
         return None
 
     def _offer_index(self, job: _Job, page: StoredPage) -> None:
@@ -341,6 +347,13 @@ class _Crawl:
 
 
 _ADOPT_MIN_LINKS = 3
+_VIEWER_TEXT = 500  # characters of its own below which a page elsewhere only presents files
+_VIEWER_FILES = 3  # and at most this many of them
+
+
+def _viewer(page: StoredPage) -> bool:
+    files = {link.url for link in page.links if looks_like_document(link.url)}
+    return len(page.own_text or "") < _VIEWER_TEXT and 0 < len(files) <= _VIEWER_FILES
 
 
 def _under(url: str, prefix: str) -> bool:

@@ -166,8 +166,8 @@ def _index_entries(html: str, base: str, *, numbered: bool) -> list[IndexEntry]:
 
 _CHROME_TAGS = "nav, header, footer, aside, h1, h2, h3, [role=navigation], [role=banner]"
 _CHROME_NAME = re.compile(
-    r"(?:^|[-_ ])(?:menu|nav|navbar|footer|sidebar|header|breadcrumbs?|masthead|widget)"
-    r"(?:$|[-_ ])",
+    r"(?:^|[-_ ])(?:menu|nav|navbar|footer|sidebar|header|breadcrumbs?|masthead|widget"
+    r"|top[-_]?bar|toolbar)(?:$|[-_ ])",
     re.IGNORECASE,
 )
 

@@ -82,3 +82,12 @@ def test_links_know_the_heading_of_their_section() -> None:
         "https://a.go.th/a.pdf": "ปีงบประมาณ ๒๕๖๙",
         "https://a.go.th/b.pdf": "ปีงบประมาณ 2568",
     }
+
+
+def test_a_top_bar_of_contacts_is_part_of_the_frame() -> None:
+    html = (
+        '<div id="sp-top-bar"><span>โทร. ๐ ๔๔๗๗ ๑๒๓๔</span> <a href="mailto:a@b.go.th">อีเมล</a>'
+        "</div><main><h1>ทำเนียบผู้บริหาร</h1><p>นายสมพงษ์ ทองธารา ผู้อำนวยการ</p></main>"
+    )
+    own = parse_html(html, "https://a.go.th/exec").own_text
+    assert "ผู้อำนวยการ" in own and "๔๔๗๗" not in own

@@ -191,7 +191,10 @@ class SplitIta(BaseHTTPRequestHandler):
             ("nacc.example", "/ita"): ("ITA การประเมินคุณธรรม", [
                 (f"{nacc}/a", "a"), (f"{nacc}/b", "b"), (f"{nacc}/c", "c"),
             ]),
-            ("blog.example", "/ita-2568"): ("หน้าหลัก", []),
+            ("blog.example", "/ita-2568"): ("หน้าหลัก", [
+                (f"http://blog.example:{port}/annual.pdf", "ดาวน์โหลด PDF"),
+                (f"http://blog.example:{port}/more", "อื่น ๆ"),
+            ]),
         }  # fmt: skip
         if self.path.endswith(".pdf"):
             body, kind = PDF, "application/pdf"
@@ -231,6 +234,9 @@ def test_the_agencys_ita_pages_on_another_host_are_walked_like_its_own(
     # A link named ITA is opened wherever it points; other links elsewhere are not.
     assert OTHER_HITS["//blog.example/ita-2568"] == 1
     assert OTHER_HITS["//blog.example/travel"] == 0
+    # A short page elsewhere that presents a file (an e-book viewer) leads to the file.
+    assert OTHER_HITS["//blog.example/annual.pdf"] == 1
+    assert OTHER_HITS["//blog.example/more"] == 0
 
 
 def test_link_wrappers_are_read_as_their_targets() -> None:
