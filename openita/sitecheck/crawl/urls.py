@@ -113,6 +113,12 @@ _WALK_PARAMS = frozenset(
      "start", "offset", "limit", "limitstart", "page", "paged", "pg", "pageno", "start_date",
      "end_date", "from", "to", "sort", "order", "orderby"}
 )  # fmt: skip
+# Parameters that name one record: a URL with one of them is a record even when it also
+# names a year ("detail.php?id=12&year=2569").
+_RECORD_PARAMS = frozenset(
+    {"id", "p", "page_id", "nid", "aid", "cid", "did", "fid", "docid", "doc_id", "file",
+     "fileid", "file_id", "item", "itemid", "article", "no", "uid", "key", "post"}
+)  # fmt: skip
 _ROUTE_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,30}$")
 
 
@@ -134,12 +140,13 @@ def variant_key(url: str) -> tuple[str, ...] | None:
 
 
 def walks(url: str) -> bool:
-    """Whether a URL's query walks through a calendar or the pages of a listing."""
+    """Whether a URL's query walks through a calendar or the pages of a listing (and names
+    no record)."""
     try:
         names = {key.lower() for key, _value in parse_qsl(urlsplit(url).query)}
     except ValueError:
         return False
-    return bool(names & _WALK_PARAMS)
+    return bool(names & _WALK_PARAMS) and not names & _RECORD_PARAMS
 
 
 _DRIVE_FILE = re.compile(r"^/file/d/([A-Za-z0-9_-]+)")

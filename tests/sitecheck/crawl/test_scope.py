@@ -87,6 +87,8 @@ def test_records_by_id_are_counted_apart_from_calendars(site: str) -> None:
     joomla = "https://a.go.th/index.php?option=com_content&view={}&id=3"
     assert variant_key(joomla.format("article")) != variant_key(joomla.format("category"))
     assert walks("https://a.go.th/news.php?page=4") and not walks("https://a.go.th/?p=4")
+    assert walks("https://a.go.th/calendar?y=2569&m=4")
+    assert not walks("https://a.go.th/ita/detail.php?id=12&year=2569")
 
 
 def test_the_ita_page_links_are_opened_one_hop_wherever_they_point(site: str) -> None:
