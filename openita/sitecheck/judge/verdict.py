@@ -11,13 +11,14 @@ and falls with missing elements, unknown years and a crawl cut short by its limi
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from urllib.parse import unquote
 
 from openita.frameworks.schema import Element, Framework, Item
 from openita.lib.thaidate import fill_year_placeholders
 from openita.lib.thaitext import excerpt, fold, normalize_for_match, words
-from openita.lib.thaiyears import fiscal_years_of
+from openita.lib.thaiyears import find_dates, fiscal_years_of
 from openita.sitecheck.crawl.settings import DOCUMENT_HOSTS
 from openita.sitecheck.crawl.urls import looks_like_document, on_hosts
 from openita.sitecheck.index_page import IndexEntry
@@ -37,6 +38,7 @@ _PICTURE_RULES = frozenset({"words", "keywords", "any_of"})
 _PICTURE_CONFIDENCE = 0.75
 _TITLE_WORD = 4  # characters of a title word that can name a picture
 _READ_PICTURE = 200  # characters OCR must read for a picture to speak for itself
+_AS_OF_CHARS = 20_000  # of a document's text searched for the day its data is as of
 _WRAPPER_TEXT = 500  # characters of its own below which a page only presents its documents
 _PERIOD_COVERAGE = frozenset({"fy_data", "previous_fy", "first_half"})
 
@@ -351,9 +353,31 @@ def _element_period(
     for marker, shown_by in vocabulary().cutoffs:
         if ok and marker in text:
             # The right year, but up to the cut-off day? (A first-quarter report is not.)
-            seen = " ".join(v.label + v.body for v in about or good)
-            ok = True if any(word in seen for word in shown_by) else None
+            ok = _reaches(element, about or good, shown_by, max(accepted))
     return ok
+
+
+_AS_OF = re.compile(r"ณ\s*(?:วันที่)?\s*")
+
+
+def _reaches(
+    element: Element, views: list[PageView], shown_by: tuple[str, ...], fy: int
+) -> bool | None:
+    """Whether the evidence reaches the element's cut-off day: by the day its data is "as of"
+    ("ข้อมูล ณ วันที่ ๒๘ กุมภาพันธ์ ๒๕๖๙" does not reach 31 March), else by words that name
+    a period reaching it ("รอบ 6 เดือน")."""
+    cutoff = find_dates(fill_year_placeholders(element.text, fy))
+    as_of = []
+    for view in views:
+        text = view.page.text[:_AS_OF_CHARS]
+        for match in _AS_OF.finditer(text):
+            dates = find_dates(text[match.end() : match.end() + 40])
+            if dates and dates[0].start <= 2:
+                as_of.append(dates[0].date)
+    if cutoff and as_of:
+        return True if max(as_of) >= cutoff[-1].date else None
+    seen = " ".join(v.label + v.body for v in views)
+    return True if any(word in seen for word in shown_by) else None
 
 
 def _years_near(view: PageView, keys: list[str]) -> set[int]:

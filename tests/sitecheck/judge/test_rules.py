@@ -88,6 +88,15 @@ def test_a_first_quarter_report_does_not_reach_the_31_march_cut_off(fw: Framewor
     assert any("31 มีนาคม" in e for e in result.elements_missing)
 
 
+def test_a_six_month_report_as_of_february_does_not_reach_the_cut_off(fw: Framework) -> None:
+    report = ("รายงานผลการดำเนินงาน รอบ ๖ เดือน ประจำปีงบประมาณ ๒๕๖๘ (ข้อมูล ณ วันที่ ๒๘ "
+              "กุมภาพันธ์ ๒๕๖๘) เสนอสภา ๑๐ มีนาคม ๒๕๖๘ ผลการดำเนินงาน เบิกจ่ายแล้ว (บาท)")  # fmt: skip
+    result = _o6(fw, report)
+    assert result.verdict == "partial"
+    assert any("31 มีนาคม" in e for e in result.elements_missing)
+    assert _o6(fw, report.replace("๒๘ กุมภาพันธ์", "๓๑ มีนาคม")).verdict == "found"
+
+
 def test_a_fiscal_year_is_not_a_budget(fw: Framework) -> None:
     text = ("แผนพัฒนาบุคลากร ประจำปีงบประมาณ พ.ศ. 2568 โครงการ/กิจกรรม กลุ่มเป้าหมาย "
             "ระยะเวลาดำเนินการ ธ.ค. 2567 - มี.ค. 2568")  # fmt: skip
