@@ -94,6 +94,7 @@ class IndexEntry:
     title: str  # the item's title as found (folded), may be ""
     links: list[IndexLink]
     menu_path: str = ""  # a 'เลือกเมนู ... > ...' instruction found with the item
+    section: str = ""  # the tab or heading it is listed under ("ITA ปี 2567"), folded
 
 
 @dataclass
@@ -127,6 +128,7 @@ def parse_index_page(
     blocks: list[_Block] = []
     _walk(root, blocks, 0, numbered)  # step 2
     known = _normalise_codes(known_codes)
+    sections = _Sections(tree, root)
     entries: list[IndexEntry] = []
     for block in blocks:  # step 3
         if known is not None and block.code not in known:
@@ -137,6 +139,7 @@ def parse_index_page(
                 title=block.title,
                 links=_links(block.nodes, base_url),
                 menu_path=_menu_path(block.nodes),
+                section=sections.of(block.nodes[0]),
             )
         )
     return _merge(entries)  # step 4
@@ -307,21 +310,60 @@ def _clean_step(step: str) -> str:
 # Step 4: merging -------------------------------------------------------------------------
 
 
+class _Sections:
+    """What each part of a page is listed under: the tab or accordion button that opens the
+    pane it sits in (``href="#y2567"``, ``data-bs-target``, ``aria-controls``), else the last
+    heading before it. A page may keep this year's table and last year's in two tabs."""
+
+    _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "summary"})
+
+    def __init__(self, tree: LexborHTMLParser, root: LexborNode) -> None:
+        self.controls: dict[str, str] = {}
+        for node in tree.css("[href^='#'], [data-bs-target], [data-target], [aria-controls]"):
+            attrs = node.attributes
+            for raw in (attrs.get("href"), attrs.get("data-bs-target"), attrs.get("data-target"),
+                        attrs.get("aria-controls")):  # fmt: skip
+                target = (raw or "").lstrip("#").strip()
+                label = normalize_for_match(node.text() or "")
+                if target and label and target not in self.controls:
+                    self.controls[target] = label[:TITLE_MAX]
+        self.heading: dict[int, str] = {}
+        current = ""
+        for node in root.traverse():
+            if node.tag in self._HEADINGS:
+                current = normalize_for_match(node.text() or "")[:TITLE_MAX]
+            self.heading[node.mem_id] = current
+
+    def of(self, node: LexborNode) -> str:
+        parent: LexborNode | None = node
+        while parent is not None:
+            label = (
+                self.controls.get(parent.attributes.get("id") or "")
+                if parent.is_element_node
+                else None
+            )
+            if label:
+                return label
+            parent = parent.parent
+        return self.heading.get(node.mem_id, "")
+
+
 def _merge(entries: list[IndexEntry]) -> list[IndexEntry]:
-    """One entry per code, in order of first appearance, links united."""
-    merged: dict[str, IndexEntry] = {}
+    """One entry per code and section, in order of first appearance, links united."""
+    merged: dict[tuple[str, str], IndexEntry] = {}
     for entry in entries:
-        first = merged.get(entry.code)
+        first = merged.get((entry.code, entry.section))
         if first is None:
-            merged[entry.code] = entry
+            merged[(entry.code, entry.section)] = entry
             continue
         seen = {link.url for link in first.links}
         extra = [link for link in entry.links if link.url not in seen]
-        merged[entry.code] = IndexEntry(
+        merged[(entry.code, entry.section)] = IndexEntry(
             code=first.code,
             title=first.title or entry.title,
             links=[*first.links, *extra],
             menu_path=first.menu_path or entry.menu_path,
+            section=first.section,
         )
     return list(merged.values())
 

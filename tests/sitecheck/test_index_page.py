@@ -237,3 +237,32 @@ def test_items_numbered_only_by_the_word_for_item_count_on_the_ita_page() -> Non
     # The clauses of a regulation are numbered so too: not an index unless the page is ITA's.
     rule = ita.replace("ITA 2569 อบต.ทดสอบ - O1-O10", "ระเบียบว่าด้วยการรับของขวัญ")
     assert parse_html(rule, "https://a.go.th/rule").index == []
+
+
+def test_a_page_with_this_years_table_and_last_years_in_tabs_keeps_them_apart() -> None:
+    from openita.sitecheck.judge.site import _of_year
+
+    def rows(year: int) -> str:
+        return "".join(
+            f'<tr><td>O{n}</td><td>ข้อมูลข้อ {n}</td><td><a href="/{year}/{n}.pdf">คลิก</a></td></tr>'
+            for n in range(1, 7)
+        )
+
+    html = (
+        '<ul class="nav-tabs"><li><a href="#y68">ITA ปี 2568</a></li>'
+        '<li><a href="#y67">ITA ปี 2567</a></li></ul>'
+        f'<div id="y68" class="tab-pane"><table>{rows(2568)}</table></div>'
+        f'<div id="y67" class="tab-pane" style="display:none"><table>{rows(2567)}</table></div>'
+    )
+    entries = parse_index_page(html, "https://a.go.th/ita.php")
+    assert {e.section for e in entries} == {"ITA ปี 2568", "ITA ปี 2567"}
+    this_year = _of_year(entries, 2568)
+    assert len(this_year) == 6
+    assert all(link.url.startswith("https://a.go.th/2568/") for e in this_year for link in e.links)
+    # Tables under headings naming the years are kept apart the same way.
+    headed = f"<h2>OIT ปีงบประมาณ 2568</h2><table>{rows(2568)}</table>"
+    headed += f"<h2>OIT ปีงบประมาณ 2567</h2><table>{rows(2567)}</table>"
+    assert len(_of_year(parse_index_page(headed, "https://a.go.th/ita"), 2568)) == 6
+    # A page naming no year keeps every entry.
+    plain = parse_index_page(f"<table>{rows(2568)}</table>", "https://a.go.th/ita")
+    assert _of_year(plain, 2569) == plain

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cached_property
 
@@ -217,9 +217,16 @@ class SiteView:
         ]
         entries: dict[str, IndexEntry] = {}
         for view in parts:
-            for entry in view.page.index:
-                if entry.code in codes and entry.code not in entries:
+            for entry in _of_year(view.page.index, fiscal_year):
+                if entry.code not in codes:
+                    continue
+                known = entries.get(entry.code)
+                if known is None:
                     entries[entry.code] = entry
+                    continue
+                seen = {link.url for link in known.links}
+                more = [link for link in entry.links if link.url not in seen]
+                entries[entry.code] = replace(known, links=[*known.links, *more])
         return best.page.final_url, entries
 
     def _linked(self, one: PageView, other: PageView) -> bool:
@@ -255,6 +262,15 @@ class SiteView:
     @cached_property
     def channel_kinds(self) -> Counter[str]:
         return Counter(c.kind for v in self.views if not v.page.offsite for c in v.page.channels)
+
+
+def _of_year(entries: list[IndexEntry], fiscal_year: int) -> list[IndexEntry]:
+    """On a page that lists this year's items and last year's (two tabs, two headed tables),
+    the entries of this year's section; other pages' entries as they are."""
+    years = [fiscal_years_of(entry.section) for entry in entries]
+    if not any(fiscal_year in said for said in years):
+        return entries
+    return [e for e, said in zip(entries, years, strict=True) if not said or fiscal_year in said]
 
 
 def _entries_by_title(links: list[Link], items: list[Item]) -> dict[str, IndexEntry]:
