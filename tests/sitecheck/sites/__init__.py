@@ -46,7 +46,13 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
 - ``muangphon``: เทศบาลเมืองพลนคร (ita-2569), whose OIT index is a PDF form (and its Word
   copy) with clickable links, short links and "-" for items with nothing;
 - ``spmnakhon``: สพม.นครเขียว (ita-2569), an ITA grid of "ดูข้อมูล" buttons leading to topic
-  pages that keep several fiscal years in sections.
+  pages that keep several fiscal years in sections;
+- ``nongyai``: องค์การบริหารส่วนตำบลหนองใหญ่ (ita-2568), an ITA page with this year's table and
+  last year's in two tabs, rows linking paginated listings of a document centre;
+- ``kanchanakhet``: สำนักงานพระพุทธศาสนาจังหวัดกาญจนเขต (ita-2569), whose ITA page shows a
+  Google Sheet published to the web in an iframe;
+- ``rphnamsai``: โรงพยาบาลน้ำใส (ita-2569), a PHP ITA subsystem (``index.php?year=``,
+  ``detail.php?id=&year=``) serving this year and last year.
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -91,6 +97,9 @@ HOLDOUT_SITES = (
     "paosuanthong",
     "muangphon",
     "spmnakhon",
+    "nongyai",
+    "kanchanakhet",
+    "rphnamsai",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
