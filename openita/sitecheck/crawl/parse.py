@@ -72,7 +72,7 @@ class ParsedPage:
 
 # An ITA index page names many item codes ("O1", "o12", "๐๕"); cheap to test on raw HTML
 # before the real parse.
-_CODE_HINT = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
+_CODE_HINT = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?[.\-]?\s?[0-9๐-๙]{1,2}(?![0-9๐-๙])")
 _NUMBERED_HINT = re.compile(r"ข้อ(?:ที่)?\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 
 
@@ -164,12 +164,15 @@ def _index_entries(html: str, base: str, *, numbered: bool) -> list[IndexEntry]:
     return entries if looks_like_index(entries) else []
 
 
-_CHROME_TAGS = "nav, header, footer, aside, h1, h2, h3, [role=navigation], [role=banner]"
+_CHROME_TAGS = "nav, header, footer, aside, h1, h2, [role=navigation], [role=banner]"
 _CHROME_NAME = re.compile(
     r"(?:^|[-_ ])(?:menu|nav|navbar|footer|sidebar|header|breadcrumbs?|masthead|widget"
     r"|top[-_]?bar|toolbar)(?:$|[-_ ])",
     re.IGNORECASE,
 )
+
+
+_BUILDER_PREFIXES = ("elementor", "et_pb", "vc_", "wpb_", "fl-", "jet-", "uagb-", "kt-")
 
 
 def _own_text(tree: LexborHTMLParser) -> str:
@@ -180,6 +183,9 @@ def _own_text(tree: LexborHTMLParser) -> str:
         node.decompose()
     for node in tree.css("[class], [id]"):
         name = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        # Page builders name their content boxes "elementor-widget-container" and the like:
+        # those words say nothing of a frame.
+        name = " ".join(t for t in name.split() if not t.lower().startswith(_BUILDER_PREFIXES))
         if _CHROME_NAME.search(name):
             node.decompose()
     root = tree.body or tree.root

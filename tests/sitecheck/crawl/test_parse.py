@@ -91,3 +91,22 @@ def test_a_top_bar_of_contacts_is_part_of_the_frame() -> None:
     )
     own = parse_html(html, "https://a.go.th/exec").own_text
     assert "ผู้อำนวยการ" in own and "๔๔๗๗" not in own
+
+
+def test_page_builders_content_boxes_and_section_headings_are_the_pages_own_text() -> None:
+    html = (
+        '<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-'
+        'container"><p>ผลการดำเนินงานประจำปี โครงการก่อสร้างถนน แล้วเสร็จ</p><h3>ปัญหา/อุปสรรค</h3>'
+        '<p>ฝนตกชุก</p></div></div><aside class="widget-area"><p>ข่าวล่าสุด</p></aside>'
+    )
+    own = parse_html(html, "https://a.go.th/report").own_text
+    assert "แล้วเสร็จ" in own and "ปัญหา/อุปสรรค" in own and "ข่าวล่าสุด" not in own
+
+
+def test_an_index_with_codes_written_o_dot_one_is_read() -> None:
+    rows = "".join(
+        f'<p>O.{n} ข้อมูลข้อที่ {n} <a class="elementor-button-link" href="/d/{n}">ดูข้อมูล</a></p>'
+        for n in range(1, 8)
+    )
+    index = parse_html(f"<title>ITA 2568</title>{rows}", "https://a.go.th/ita-2568/").index
+    assert [entry.code for entry in index] == [f"O{n}" for n in range(1, 8)]
