@@ -52,7 +52,9 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
 - ``kanchanakhet``: สำนักงานพระพุทธศาสนาจังหวัดกาญจนเขต (ita-2569), whose ITA page shows a
   Google Sheet published to the web in an iframe;
 - ``rphnamsai``: โรงพยาบาลน้ำใส (ita-2569), a PHP ITA subsystem (``index.php?year=``,
-  ``detail.php?id=&year=``) serving this year and last year.
+  ``detail.php?id=&year=``) serving this year and last year;
+- ``bangkhla``: เทศบาลตำบลบางคล้า (ita-2568), a WordPress site built with Elementor: toggles of
+  "O.1"/"o-3" items with buttons, data in posts, a scanned image-only announcement.
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -100,6 +102,7 @@ HOLDOUT_SITES = (
     "nongyai",
     "kanchanakhet",
     "rphnamsai",
+    "bangkhla",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
