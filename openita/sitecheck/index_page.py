@@ -120,6 +120,7 @@ def parse_index_page(
     for image in tree.css("img"):
         # Pages built of picture buttons name their items only there ("O1 โครงสร้าง").
         said = (image.attributes.get("alt") or image.attributes.get("title") or "").strip()
+        said = said or _code_in_file_name(image.attributes.get("src") or "")
         if said:
             image.replace_with(f" {said} ")
     root = tree.body or tree.root
@@ -143,6 +144,17 @@ def parse_index_page(
             )
         )
     return _merge(entries)  # step 4
+
+
+_FILE_CODE = re.compile(r"(?:^|[^a-z0-9])o[\s._-]?([0-9]{1,2})$", re.IGNORECASE)
+
+
+def _code_in_file_name(src: str) -> str:
+    """A picture button named after its item ("/images/ita2569/o12.png"), without alt text:
+    its code and the word for picture (an item code starts a line only before a word)."""
+    stem = src.split("?", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    found = _FILE_CODE.search(stem)
+    return f"O{int(found.group(1))} ภาพ" if found else ""  # a word after it, as a title
 
 
 def looks_like_index(

@@ -266,3 +266,12 @@ def test_a_page_with_this_years_table_and_last_years_in_tabs_keeps_them_apart() 
     # A page naming no year keeps every entry.
     plain = parse_index_page(f"<table>{rows(2568)}</table>", "https://a.go.th/ita")
     assert _of_year(plain, 2569) == plain
+
+
+def test_picture_buttons_named_after_their_items_without_alt_text() -> None:
+    buttons = "".join(
+        f'<a href="/doc/{n}.pdf"><img src="/images/ita2569/o{n}.png"></a>' for n in range(1, 7)
+    )
+    entries = parse_index_page(f"<div>{buttons}<img src='/img/logo.png'></div>", "https://a.go.th/")
+    assert [e.code for e in entries] == [f"O{n}" for n in range(1, 7)]
+    assert entries[2].links[0].url == "https://a.go.th/doc/3.pdf"
