@@ -66,6 +66,11 @@ _CODE_START = re.compile(
     rf"[\s.)\]:]*"
 )
 _BARE_CODE = re.compile(rf"^[(\[]?{_CODE_TOKEN}[.):\]]?$")
+# "โครงสร้างหน่วยงาน (O1)": the title first, the code in brackets at the end of the line.
+_CODE_END = re.compile(
+    rf"^(?P<title>\S.{{1,{TITLE_MAX}}}?)\s*[(\[](?P<code>{_CODE_TOKEN})[)\]]"
+    rf"[\s:]*(?:คลิ[๊ก]*ก?\S*)?\s*$"
+)
 # On a page that says it is the ITA page, "ข้อ 1. โครงสร้าง" numbers the items too.
 _NUMBERED_START = re.compile(
     rf"^ข้อ(?:ที่)?\s*(?P<code>[{_DIGIT}]{{1,2}})(?=[\s.)\]:]*[^\W\d])[\s.)\]:]*"
@@ -249,6 +254,12 @@ def _match_start(segments: list[str], numbered: bool = False) -> tuple[str, str]
         lead = f"{lead} {segments[1]}"
     match = _CODE_START.match(lead)
     prefix = ""
+    ending = _CODE_END.match(lead) if match is None else None
+    if ending is not None:
+        try:
+            return normalize_item_code(ending.group("code")), ending.group("title").strip()
+        except ItemCodeError:
+            return None
     if match is None and numbered:
         match = _NUMBERED_START.match(lead)
         prefix = "O"

@@ -275,3 +275,21 @@ def test_picture_buttons_named_after_their_items_without_alt_text() -> None:
     entries = parse_index_page(f"<div>{buttons}<img src='/img/logo.png'></div>", "https://a.go.th/")
     assert [e.code for e in entries] == [f"O{n}" for n in range(1, 7)]
     assert entries[2].links[0].url == "https://a.go.th/doc/3.pdf"
+
+
+def test_titles_first_with_the_code_in_brackets_at_the_end() -> None:
+    items = ["โครงสร้างหน่วยงาน", "ข้อมูลผู้บริหาร", "อำนาจหน้าที่", "แผนพัฒนาท้องถิ่น", "ข่าวประชาสัมพันธ์"]
+    html = "<h2>๙.๑ ข้อมูลพื้นฐาน</h2>" + "".join(
+        f'<p>{title} (O{n})</p><p>รายละเอียด : <a href="/d/{n}">คลิก</a></p>'
+        for n, title in enumerate(items, start=1)
+    )
+    html += (
+        '<p>แผนการดำเนินงาน (O6)</p><p><a href="/d/6a">ไฟล์ 1</a></p><p><a href="/d/6b">ไฟล์ 2</a></p>'
+    )
+    entries = parse_index_page(html, "https://a.go.th/ita/2569")
+    assert [e.code for e in entries] == [f"O{n}" for n in range(1, 7)]
+    assert entries[0].title == "โครงสร้างหน่วยงาน"
+    assert [link.url for link in entries[5].links] == [
+        "https://a.go.th/d/6a",
+        "https://a.go.th/d/6b",
+    ]
