@@ -36,10 +36,13 @@ _RULE_SHARE = 0.4  # of the page's width: a single rule this long crosses a tabl
 
 def pdf_page_links(page: Any, layout: Any, page_text: Callable[[list[Any]], str]) -> list[DocLink]:
     """The URI links of one PDF page with their rows; page_text turns characters into text."""
+    annotations = _annotations(page)
+    if not annotations:
+        return []
     chars = list(_chars(layout))
     rules = _rule_heights(layout)
     links: list[DocLink] = []
-    for uri, (x0, y0, x1, y1) in _annotations(page):
+    for uri, (x0, y0, x1, y1) in annotations:
         middle = (y0 + y1) / 2
         if len(rules) >= 2:
             band = bisect(rules, middle)
@@ -51,7 +54,7 @@ def pdf_page_links(page: Any, layout: Any, page_text: Callable[[list[Any]], str]
         links.append(DocLink(uri, page_text(inside).strip(), page_text(row).strip()))
     # Rows without a link ("-" in the URL column) are kept too, with no URL: the form names
     # the item and links nothing.
-    linked = {bisect(rules, (y0 + y1) / 2) for _uri, (_x0, y0, _x1, y1) in _annotations(page)}
+    linked = {bisect(rules, (y0 + y1) / 2) for _uri, (_x0, y0, _x1, y1) in annotations}
     for band in range(1, len(rules)):
         if band not in linked:
             row = [c for c in chars if bisect(rules, _mid(c)) == band]
