@@ -34,10 +34,13 @@ _RULE_WIDTH = 30.0  # points: and wider than this
 _RULE_SHARE = 0.4  # of the page's width: a single rule this long crosses a table
 
 
-def pdf_page_links(page: Any, layout: Any, page_text: Callable[[list[Any]], str]) -> list[DocLink]:
-    """The URI links of one PDF page with their rows; page_text turns characters into text."""
+def pdf_page_links(
+    page: Any, layout: Any, page_text: Callable[[list[Any]], str], *, form: bool = False
+) -> list[DocLink]:
+    """The URI links of one PDF page with their rows; page_text turns characters into text.
+    form: earlier pages had links (a form goes on), so rows without links count too."""
     annotations = _annotations(page)
-    if not annotations:
+    if not annotations and not form:
         return []
     chars = list(_chars(layout))
     rules = _rule_heights(layout)

@@ -268,7 +268,8 @@ def _pdf_text(body: bytes, limits: DocumentLimits) -> _PdfText:
         layout = device.get_result()
         parts.append(_page_text(layout))
         if len(result.links) < doclinks.MAX_LINKS:
-            result.links += doclinks.pdf_page_links(page, layout, _page_text)
+            form = any(link.url for link in result.links)
+            result.links += doclinks.pdf_page_links(page, layout, _page_text, form=form)
         size += len(parts[-1])
         result.pages_read += 1
         result.max_side_pt = max(result.max_side_pt, *_page_size(page))
