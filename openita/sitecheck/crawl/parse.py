@@ -306,11 +306,29 @@ def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
             url = resolve(node.attributes.get(attribute) or "", base)
             text = _link_text(node)
             context = sections.get(node.mem_id, "")
+            row = _row_text(node)
             # A PDF shown in a viewer ("…/pdfjs/web/viewer.php?file=…/plan.pdf") is the file.
             for target in (url, _viewed_file(url)):
                 if target and (target, text) not in seen:
-                    seen[(target, text)] = Link(url=target, text=text, context=context)
+                    seen[(target, text)] = Link(target, text, context=context, row=row)
     return list(seen.values())
+
+
+_ROW_MAX = 200  # characters of a row worth keeping (a long list item is a paragraph)
+
+
+def _row_text(node: LexborNode) -> str:
+    """The text of the table row or list item a link sits in ("แผนการดำเนินงาน 2568 |
+    ดาวน์โหลด"): what a "ดาวน์โหลด" link is about."""
+    parent = node.parent
+    for _ in range(6):
+        if parent is None or parent.tag in ("body", "html"):
+            return ""
+        if parent.tag in ("tr", "li"):
+            text = _clean(parent.text(separator=" ") or "")
+            return text if len(text) <= _ROW_MAX else ""
+        parent = parent.parent
+    return ""
 
 
 _SECTION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "legend"})

@@ -14,6 +14,7 @@ class Link:
     url: str
     text: str = ""
     context: str = ""  # the heading of the page's section it sits in
+    row: str = ""  # the text of the table row or list item it sits in (short ones only)
 
 
 @dataclass(frozen=True)

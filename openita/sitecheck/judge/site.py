@@ -7,12 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cached_property
+from urllib.parse import unquote
 
 from openita.frameworks.schema import Item
 from openita.lib.thaitext import fold, normalize
 from openita.lib.thaiyears import find_dates, fiscal_years_of
 from openita.sitecheck.crawl.types import Link, StoredPage
-from openita.sitecheck.crawl.urls import canonical
+from openita.sitecheck.crawl.urls import canonical, looks_like_document
 from openita.sitecheck.index_page import IndexEntry, IndexLink
 
 FAILED = frozenset(
@@ -39,12 +40,25 @@ _TITLE_INDEX_MIN = 8  # items a page must list by title to be taken for the ITA 
 _TITLE_MATCH = 0.72  # difflib ratio between a link text and an item's title
 
 
+_GENERIC_LINK = 15  # characters of a link text that names nothing ("ดาวน์โหลด", "คลิก")
+_THAI = re.compile(r"[\u0e01-\u0e2e]{3}")
+
+
+def _file_words(url: str) -> str:
+    """A file's Thai name ("รายงานผลการจัดการความเสี่ยง-2567.pdf"): what it says it is."""
+    name = unquote(url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+    if not looks_like_document(url) or not _THAI.search(name):
+        return ""
+    return re.sub(r"[-_]+", " ", name.rsplit(".", 1)[0])
+
+
 @dataclass
 class PageView:
     """A stored page with the folded texts the rules compare against, computed once."""
 
     page: StoredPage
     inbound: list[str] = field(default_factory=list)  # texts of links pointing here
+    rows: list[str] = field(default_factory=list)  # rows of "ดาวน์โหลด" links pointing here
     sent_home: bool = False  # a link that redirects to the site's home page leads nowhere
 
     @cached_property
@@ -54,6 +68,7 @@ class PageView:
         spaces between phrases where the rubric has none ("แผนปฏิบัติราชการ ประจำปี")."""
         page = self.page
         texts = [page.title, *page.headings[:4], page.via_text, *self.inbound[:6]]
+        texts += [*self.rows[:3], _file_words(page.url)]
         return fold("|".join(texts)).replace(" ", "")
 
     @cached_property
@@ -146,8 +161,14 @@ class SiteView:
         for page in pages:
             for link in page.links:
                 target = self.by_url.get(canonical(link.url))
-                if target is not None and link.text and link.text not in target.inbound:
+                if target is None:
+                    continue
+                if link.text and link.text not in target.inbound:
                     target.inbound.append(link.text)
+                # A "ดาวน์โหลด" link says what it leads to in its row (names, not years: a
+                # row also holds the date it was posted).
+                if len(link.text) <= _GENERIC_LINK and link.row and link.row not in target.rows:
+                    target.rows.append(link.row)
 
     def get(self, url: str) -> PageView | None:
         return self.by_url.get(canonical(url))

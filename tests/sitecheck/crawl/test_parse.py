@@ -110,3 +110,12 @@ def test_an_index_with_codes_written_o_dot_one_is_read() -> None:
     )
     index = parse_html(f"<title>ITA 2568</title>{rows}", "https://a.go.th/ita-2568/").index
     assert [entry.code for entry in index] == [f"O{n}" for n in range(1, 8)]
+
+
+def test_a_download_link_knows_its_row() -> None:
+    html = (
+        "<table><tr><td>รายงานผลการจัดการความเสี่ยงการทุจริต ปี 2567</td>"
+        '<td><a href="/f/1.pdf">ดาวน์โหลด</a></td></tr></table>'
+    )
+    (link,) = parse_html(html, "https://a.go.th/list").links
+    assert link.row == "รายงานผลการจัดการความเสี่ยงการทุจริต ปี 2567 ดาวน์โหลด"

@@ -213,6 +213,21 @@ def test_a_dead_document_in_this_years_section_is_broken_not_outdated(fw: Framew
     assert any("HTTP 404" in reason for reason in o19.reasons)
 
 
+def test_a_download_link_is_named_by_its_row_and_a_file_by_its_thai_name(fw: Framework) -> None:
+    from urllib.parse import quote as q
+
+    listing = page("list", title="เอกสารเผยแพร่", links=[
+        Link(SITE + "f/1.pdf", "ดาวน์โหลด", row="รายงานผลการจัดการความเสี่ยงการทุจริต ดาวน์โหลด"),
+        Link(SITE + "f/" + q("สถิติเรื่องร้องเรียนการทุจริต-2567.docx"), "ดาวน์โหลด"),
+    ])  # fmt: skip
+    site = SiteView([home(("list", "เอกสาร")), listing, page("f/1.pdf", kind="pdf", text="x"),
+                     page("f/" + q("สถิติเรื่องร้องเรียนการทุจริต-2567.docx"), kind="docx",
+                          text="x")], SITE)  # fmt: skip
+    labels = {v.page.url.rsplit("/", 1)[-1]: v.label for v in site.views}
+    assert "จัดการความเสียงการทุจริต" in labels["1.pdf"]
+    assert "สถิติเรืองรองเรียนการทุจริต" in labels[q("สถิติเรื่องร้องเรียนการทุจริต-2567.docx")]
+
+
 def test_any_one_example_after_such_as_shows_the_detail() -> None:
     from openita.frameworks.schema import Element
     from openita.lib.thaitext import fold
