@@ -54,7 +54,11 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
 - ``rphnamsai``: โรงพยาบาลน้ำใส (ita-2569), a PHP ITA subsystem (``index.php?year=``,
   ``detail.php?id=&year=``) serving this year and last year;
 - ``bangkhla``: เทศบาลตำบลบางคล้า (ita-2568), a WordPress site built with Elementor: toggles of
-  "O.1"/"o-3" items with buttons, data in posts, a scanned image-only announcement.
+  "O.1"/"o-3" items with buttons, data in posts, a scanned image-only announcement;
+- ``kromprachakorn``: กรมส่งเสริมประชากรศึกษา (ita-2568), a department without an index page:
+  year-listing pages, "ดาวน์โหลด" links in tables, a scan, a manual four clicks deep;
+- ``thapho``: องค์การบริหารส่วนตำบลท่าโพธิ์ (ita-2569), an ITA grid of picture buttons without
+  alt text (codes only in the pictures' file names).
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -103,6 +107,8 @@ HOLDOUT_SITES = (
     "kanchanakhet",
     "rphnamsai",
     "bangkhla",
+    "kromprachakorn",
+    "thapho",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
