@@ -103,7 +103,10 @@ def find(
     if entry is not None:
         if not entry.links:
             return Found("", listed_without_link=True)
-        views = [v for link in entry.links if (v := site.get(link.url)) is not None]
+        # Another index page (last year's, linked after the last item) is no evidence.
+        views = [
+            v for link in entry.links if (v := site.get(link.url)) is not None and not v.page.index
+        ]
         if views:
             return Found("index", with_children(views, site))
     keys = keywords(item)

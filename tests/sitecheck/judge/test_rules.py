@@ -228,6 +228,14 @@ def test_a_download_link_is_named_by_its_row_and_a_file_by_its_thai_name(fw: Fra
     assert "สถิติเรืองรองเรียนการทุจริต" in labels[q("สถิติเรื่องร้องเรียนการทุจริต-2567.docx")]
 
 
+def test_last_years_index_linked_after_the_last_item_is_no_evidence(fw: Framework) -> None:
+    last_year = page("ita-2567", title="ITA 2567", index=[IndexEntry(f"O{n}", "x", [])
+                                                         for n in range(1, 8)])  # fmt: skip
+    o28 = judge(fw, [home(("ita", "ITA")), index(("O28", ["ita-2567"])), last_year])["O28"]
+    assert o28.verdict == "missing"
+    assert all(e.url != SITE + "ita-2567" for e in o28.evidence)
+
+
 def test_any_one_example_after_such_as_shows_the_detail() -> None:
     from openita.frameworks.schema import Element
     from openita.lib.thaitext import fold
