@@ -58,7 +58,9 @@ but are kept out of ``SITES`` (see ``HOLDOUT_SITES``):
 - ``kromprachakorn``: กรมส่งเสริมประชากรศึกษา (ita-2568), a department without an index page:
   year-listing pages, "ดาวน์โหลด" links in tables, a scan, a manual four clicks deep;
 - ``thapho``: องค์การบริหารส่วนตำบลท่าโพธิ์ (ita-2569), an ITA grid of picture buttons without
-  alt text (codes only in the pictures' file names).
+  alt text (codes only in the pictures' file names);
+- ``bankruat``: เทศบาลตำบลบ้านกรวด (ita-2569), an ITA page of plain paragraphs, each item's
+  title first with "(O1)" at its end and its links on the following lines.
 
 Sites were measured at first sight, then used to fix generic rules: a site measured once is
 no longer unseen (the figures of each round are in docs/sitecheck.md).
@@ -109,6 +111,7 @@ HOLDOUT_SITES = (
     "bangkhla",
     "kromprachakorn",
     "thapho",
+    "bankruat",
 )
 VERDICTS = ("found", "partial", "outdated", "broken", "missing")
 TRUTH_DIR = SITES_DIR / "truth"
