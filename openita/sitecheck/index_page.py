@@ -40,7 +40,7 @@ from openita.lib.itemcodes import ItemCodeError, normalize_item_code
 from openita.lib.thaitext import normalize_for_match
 from openita.sitecheck.crawl.urls import unwrap
 
-__all__ = ["IndexEntry", "IndexLink", "looks_like_index", "parse_index_page"]
+__all__ = ["IndexEntry", "IndexLink", "Sections", "looks_like_index", "parse_index_page"]
 
 TITLE_MAX = 120
 MENU_MAX = 200
@@ -134,7 +134,7 @@ def parse_index_page(
     blocks: list[_Block] = []
     _walk(root, blocks, 0, numbered)  # step 2
     known = _normalise_codes(known_codes)
-    sections = _Sections(tree, root)
+    sections = Sections(tree, root)
     entries: list[IndexEntry] = []
     for block in blocks:  # step 3
         if known is not None and block.code not in known:
@@ -333,7 +333,7 @@ def _clean_step(step: str) -> str:
 # Step 4: merging -------------------------------------------------------------------------
 
 
-class _Sections:
+class Sections:
     """What each part of a page is listed under: the tab or accordion button that opens the
     pane it sits in (``href="#y2567"``, ``data-bs-target``, ``aria-controls``), else the last
     heading before it. A page may keep this year's table and last year's in two tabs."""

@@ -14,7 +14,12 @@ from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from openita.lib.thaitext import normalize, squash_spaces
-from openita.sitecheck.index_page import IndexEntry, looks_like_index, parse_index_page
+from openita.sitecheck.index_page import (
+    IndexEntry,
+    Sections,
+    looks_like_index,
+    parse_index_page,
+)
 
 from .types import Channel, Link
 from .urls import unwrap
@@ -300,12 +305,13 @@ def _links(tree: LexborHTMLParser, base: str) -> list[Link]:
     # One link per URL and text: the ITA page's "ข้อมูลผู้บริหาร" must not be lost to the
     # menu's "ผู้บริหาร" for the same page.
     seen: dict[tuple[str, str], Link] = {}
-    sections = _sections(tree)
+    root = tree.body or tree.root
+    sections = Sections(tree, root) if root is not None else None
     for tag, attribute in _LINK_SOURCES:
         for node in tree.css(f"{tag}[{attribute}]"):
             url = resolve(node.attributes.get(attribute) or "", base)
             text = _link_text(node)
-            context = sections.get(node.mem_id, "")
+            context = sections.of(node) if sections is not None else ""
             row = _row_text(node)
             # A PDF shown in a viewer ("…/pdfjs/web/viewer.php?file=…/plan.pdf") is the file.
             for target in (url, _viewed_file(url)):
@@ -329,26 +335,6 @@ def _row_text(node: LexborNode) -> str:
             return text if len(text) <= _ROW_MAX else ""
         parent = parent.parent
     return ""
-
-
-_SECTION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption", "legend"})
-_SECTION_MAX = 100
-
-
-def _sections(tree: LexborHTMLParser) -> dict[int, str]:
-    """The heading each link sits under (a "ปีงบประมาณ 2569" section of a page that keeps
-    several years), by the link's node; links before any heading have none."""
-    out: dict[int, str] = {}
-    heading = ""
-    root = tree.body or tree.root
-    if root is None:
-        return out
-    for node in root.traverse():
-        if node.tag in _SECTION_TAGS:
-            heading = _clean(node.text() or "")[:_SECTION_MAX]
-        elif heading and node.tag in ("a", "area", "iframe", "embed"):
-            out[node.mem_id] = heading
-    return out
 
 
 _VIEWED = re.compile(r"\.(?:pdf|docx?|xlsx?)$", re.IGNORECASE)
